@@ -1,0 +1,45 @@
+# One command from a fresh clone to JupyterLab (`make lab`) or a green test run (`make test`).
+# Each target sets up .venv first, and only reinstalls when a requirements file changed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PACKAGE := $(wildcard newstext/*.py newstext/*/*.py)
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+HANDOUTS := $(patsubst notebooks/%.ipynb,build/%.html,$(NOTEBOOKS))
+LESSONS := $(wildcard lessons/[0-9][0-9]_*.py)
+
+.PHONY: help install lab test run editions bench clean
+
+help:
+	@echo "make lab       set up .venv and open JupyterLab on notebooks/00_start_here.ipynb"
+	@echo "make test      set up .venv and run the whole test suite (notebooks included)"
+	@echo "make run       execute every notebook; HTML handouts in build/, data in data/processed/"
+	@echo "make editions  rebuild the student and teacher notebooks from lessons/"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python requirements.txt requirements-dev.txt pyproject.toml
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+lab: install
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+test: install
+	$(BIN)/python -m pytest
+
+run: install $(HANDOUTS)
+
+build/%.html: notebooks/%.ipynb $(PACKAGE) | install
+	$(BIN)/python -m newstext run --html build $<
+
+editions: install
+	$(BIN)/python -m newstext editions
+
+clean:
+	rm -rf build data/processed

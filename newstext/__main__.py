@@ -1,0 +1,5 @@
+import sys
+
+from newstext.cli import main
+
+sys.exit(main())

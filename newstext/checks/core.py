@@ -1,0 +1,89 @@
+"""The shared machinery of the exercise checks.
+
+A check is a function decorated with :func:`exercise`. It receives the student's answer
+and returns :func:`right` or :func:`wrong` with a message: what is wrong and a hint,
+never the answer itself. The decorator turns that into a :class:`CheckResult`, reports an
+untouched stub (``...``) as "not answered yet", and catches any error the answer causes,
+so a notebook with unanswered or broken exercises still runs top to bottom.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+NOT_ANSWERED = "not answered yet: replace the ... with your code, then run the cell."
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The verdict on one exercise answer, as shown in the notebook."""
+
+    exercise: str
+    passed: bool
+    message: str
+
+    def __str__(self) -> str:
+        mark = "✅" if self.passed else "❌"
+        return f"{mark} Exercise {self.exercise}: {self.message}"
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        colour = "#1a7f37" if self.passed else "#b35900"
+        return (
+            f'<div style="border-left:6px solid {colour};padding:0.4em 0.8em;'
+            f'font-size:1.1em">{html.escape(str(self))}</div>'
+        )
+
+
+class Verdict(NamedTuple):
+    passed: bool
+    message: str
+
+
+def right(message: str = "correct, well done!") -> Verdict:
+    """The answer is correct; ``message`` may add what it shows."""
+    return Verdict(True, message)
+
+
+def wrong(message: str) -> Verdict:
+    """The answer is not correct; ``message`` says what is wrong and hints at a fix."""
+    return Verdict(False, message)
+
+
+def is_stub(answer: object) -> bool:
+    """True when the student has not replaced the ``...`` stub (or left nothing)."""
+    return answer is Ellipsis or answer is None
+
+
+def type_problem(answer: object, expected: type | tuple[type, ...], described: str) -> str | None:
+    """A message when ``answer`` is not of the ``expected`` type, else None."""
+    if isinstance(answer, expected) and not isinstance(answer, bool):
+        return None
+    return f"the answer should be {described}, but it is a {type(answer).__name__}: {answer!r:.60}"
+
+
+def exercise(number: str) -> Callable[[Callable[..., Verdict]], Callable[..., CheckResult]]:
+    """Make a check function for exercise ``number`` (for example "1.2")."""
+
+    def decorate(check: Callable[..., Verdict]) -> Callable[..., CheckResult]:
+        @functools.wraps(check)
+        def run(answer: object, *args: object, **kwargs: object) -> CheckResult:
+            if is_stub(answer):
+                return CheckResult(number, False, NOT_ANSWERED)
+            try:
+                verdict = check(answer, *args, **kwargs)
+            except Exception as err:  # the student's code may fail in any way
+                message = f"checking your answer raised {type(err).__name__}: {err}"
+                return CheckResult(number, False, message)
+            return CheckResult(number, verdict.passed, verdict.message)
+
+        run.exercise = number
+        return run
+
+    return decorate

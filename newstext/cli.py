@@ -1,0 +1,73 @@
+"""The command line: ``python -m newstext COMMAND``.
+
+Errors the course raises on purpose print as one line on stderr and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from newstext.errors import NewstextError
+
+
+def _cmd_editions(args: argparse.Namespace) -> int:
+    from newstext.editions import Editions, build_editions, stale_editions
+
+    editions = Editions.of_project()
+    if args.check:
+        stale = stale_editions(editions)
+        for path in stale:
+            print(f"out of date: {path}", file=sys.stderr)
+        if stale:
+            print("run `make editions` to rebuild them", file=sys.stderr)
+        return 1 if stale else 0
+    for path in build_editions(editions):
+        print(f"wrote {path}")
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from newstext.runner import run_notebooks
+
+    for path in run_notebooks([Path(p) for p in args.notebooks], html_dir=Path(args.html)):
+        print(f"wrote {path}")
+    return 0
+
+
+def _cmd_env(args: argparse.Namespace) -> int:
+    from newstext.environment import check_environment
+
+    return 0 if check_environment() else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m newstext", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    editions = commands.add_parser("editions", help="build the student and teacher notebooks")
+    editions.add_argument("--check", action="store_true", help="only report stale editions")
+    editions.set_defaults(func=_cmd_editions)
+
+    run = commands.add_parser("run", help="execute notebooks and write HTML handouts")
+    run.add_argument("notebooks", nargs="+", help="notebook files to execute")
+    run.add_argument("--html", default="build", help="folder for the HTML copies (default build/)")
+    run.set_defaults(func=_cmd_run)
+
+    env = commands.add_parser("env", help="check this Python has what the course needs")
+    env.set_defaults(func=_cmd_env)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except NewstextError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
