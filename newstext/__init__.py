@@ -4,7 +4,7 @@ The notebooks in ``notebooks/`` teach each idea in a few lines, then call the te
 functions kept here.
 """
 
-from newstext.errors import NewstextError, PageError, ModelNotInstalledError
+from newstext.errors import ModelNotInstalledError, NewstextError, PageError
 from newstext.model import load_english
 from newstext.paths import RAW_PAGE, processed_dir, project_root
 from newstext.reading import read_page

@@ -37,9 +37,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_env(args: argparse.Namespace) -> int:
-    from newstext.environment import check_environment
+    from newstext.environment import environment_report, has_problems
 
-    return 0 if check_environment() else 1
+    report = environment_report()
+    print("\n".join(report))
+    return 1 if has_problems(report) else 0
 
 
 def build_parser() -> argparse.ArgumentParser:

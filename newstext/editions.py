@@ -83,7 +83,11 @@ def split_solution(source: str) -> tuple[str, str, list[str]]:
 
 def _clean_metadata(nb: nbformat.NotebookNode) -> None:
     nb.metadata.pop("jupytext", None)
-    nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
+    nb.metadata["kernelspec"] = {
+        "display_name": "Python 3",
+        "language": "python",
+        "name": "python3",
+    }
     nb.metadata["language_info"] = {"name": "python"}
     for number, cell in enumerate(nb.cells, start=1):
         cell.id = f"cell-{number:03d}"  # stable ids keep diffs small
@@ -116,7 +120,9 @@ def build_pair(source_path: Path) -> tuple[nbformat.NotebookNode, nbformat.Noteb
                 new = nbformat.v4.new_code_cell(code, metadata=dict(cell.metadata))
                 nb.cells.append(new)
         else:
-            teacher.cells.append(nbformat.v4.new_markdown_cell(cell.source, metadata=dict(cell.metadata)))
+            teacher.cells.append(
+                nbformat.v4.new_markdown_cell(cell.source, metadata=dict(cell.metadata))
+            )
             if not is_solution:
                 student.cells.append(
                     nbformat.v4.new_markdown_cell(cell.source, metadata=dict(cell.metadata))

@@ -23,7 +23,7 @@ def environment_report() -> list[str]:
     each problem followed by its fix."""
     lines = [f"Python {platform.python_version()} at {sys.executable}"]
     problems = []
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (a kernel may run another Python)
         problems.append("Python is older than 3.11: use Python 3.11 or newer for this course.")
     for name in PACKAGES:
         version = _version(name)
@@ -50,7 +50,9 @@ def environment_report() -> list[str]:
             "Kernel → Restart Kernel, then run the notebook again."
         )
     lines.extend(f"PROBLEM: {problem}" for problem in problems)
-    lines.append("All good: the course will run here." if not problems else "Fix the problems above.")
+    lines.append(
+        "All good: the course will run here." if not problems else "Fix the problems above."
+    )
     return lines
 
 
@@ -66,8 +68,11 @@ def _installed_after_start() -> list[str]:
     return stale
 
 
-def check_environment() -> bool:
-    """Print the environment report; return True when nothing needs fixing."""
-    lines = environment_report()
-    print("\n".join(lines))
-    return not any(line.startswith("PROBLEM") for line in lines)
+def has_problems(report: list[str]) -> bool:
+    """True when the report names something to fix."""
+    return any(line.startswith("PROBLEM") for line in report)
+
+
+def check_environment() -> None:
+    """Print the environment report (for the notebook)."""
+    print("\n".join(environment_report()))

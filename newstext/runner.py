@@ -45,7 +45,7 @@ def export_html(nb: nbformat.NotebookNode, target: Path) -> Path:
 
 
 def run_notebooks(paths: list[Path], html_dir: Path | None = None) -> list[Path]:
-    """Execute each notebook; with ``html_dir``, write ``NAME.html`` there. Returns the HTML paths."""
+    """Execute each notebook; with ``html_dir``, write NAME.html there and return those paths."""
     written = []
     for path in paths:
         nb = execute_notebook(path)

@@ -1,0 +1,47 @@
+"""Shared fixtures: the course page, and every notebook executed once per test run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from newstext.paths import RAW_PAGE, project_root
+from newstext.reading import read_page
+from newstext.runner import execute_notebook
+
+ROOT = project_root()
+STUDENT_NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+TEACHER_NOTEBOOKS = sorted((ROOT / "notebooks" / "teacher").glob("[0-9][0-9]_*.ipynb"))
+
+_executed: dict[Path, nbformat.NotebookNode] = {}
+
+
+@pytest.fixture(scope="session")
+def page_text() -> str:
+    return read_page(RAW_PAGE)
+
+
+@pytest.fixture(scope="session")
+def run_notebook():
+    """Execute a notebook from a fresh kernel (once per test run) and return it with outputs."""
+
+    def run(path: Path) -> nbformat.NotebookNode:
+        if path not in _executed:
+            _executed[path] = execute_notebook(path)
+        return _executed[path]
+
+    return run
+
+
+def output_texts(nb: nbformat.NotebookNode) -> list[str]:
+    """The plain-text outputs of every code cell, in order."""
+    texts = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if "text" in output:
+                texts.append(output["text"])
+            elif "text/plain" in output.get("data", {}):
+                texts.append(output["data"]["text/plain"])
+    return texts
