@@ -8,7 +8,8 @@ STAMP := $(VENV)/.installed
 PACKAGE := $(wildcard newstext/*.py newstext/*/*.py)
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 HANDOUTS := $(patsubst notebooks/%.ipynb,build/%.html,$(NOTEBOOKS))
-LESSONS := $(wildcard lessons/[0-9][0-9]_*.py)
+# Jupyter refuses to run as root (containers, CI) unless told it may.
+LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: help install lab test run editions bench clean
 
@@ -28,7 +29,7 @@ $(STAMP): $(BIN)/python requirements.txt requirements-dev.txt pyproject.toml
 install: $(STAMP)
 
 lab: install
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(LAB_FLAGS) --ServerApp.root_dir=. notebooks/00_start_here.ipynb
 
 test: install
 	$(BIN)/python -m pytest
