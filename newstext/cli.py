@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from newstext.errors import NewstextError
@@ -44,6 +45,19 @@ def _cmd_env(args: argparse.Namespace) -> int:
     return 1 if has_problems(report) else 0
 
 
+def _cmd_clean(args: argparse.Namespace) -> int:
+    from newstext.clean import clean_page, write_outputs
+    from newstext.paths import processed_dir
+    from newstext.published import REFERENCE_DATE
+    from newstext.reading import read_page
+
+    text = read_page(args.path, encoding=args.encoding)
+    cleaned = clean_page(text, args.reference_date or REFERENCE_DATE, glitches=args.glitches)
+    for path in write_outputs(cleaned, args.out or processed_dir()):
+        print(f"wrote {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m newstext", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -56,6 +70,16 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("notebooks", nargs="+", help="notebook files to execute")
     run.add_argument("--html", default="build", help="folder for the HTML copies (default build/)")
     run.set_defaults(func=_cmd_run)
+
+    clean = commands.add_parser("clean", help="clean a scraped page into CSV tables")
+    clean.add_argument("path", help="the page's visible text (.txt)")
+    clean.add_argument("--out", help="folder for the CSV files (default data/processed/)")
+    clean.add_argument("--encoding", default="utf-8", help="the file's encoding (default utf-8)")
+    clean.add_argument(
+        "--reference-date", type=date.fromisoformat, help="day the page was saved, YYYY-MM-DD"
+    )
+    clean.add_argument("--glitches", action="store_true", help="also flag glitches (loads spaCy)")
+    clean.set_defaults(func=_cmd_clean)
 
     env = commands.add_parser("env", help="check this Python has what the course needs")
     env.set_defaults(func=_cmd_env)

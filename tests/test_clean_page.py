@@ -1,0 +1,215 @@
+"""clean_page on the course page: articles, paragraphs, removals, offsets, line labels."""
+
+import time
+
+import pandas as pd
+import pytest
+
+from newstext.alignment import to_raw
+from newstext.clean import clean_page, write_outputs
+from newstext.lexicon import INLINE_AD_MARKERS
+from newstext.paths import RAW_PAGE
+from newstext.quotes_marks import normalise_quotes
+from newstext.reading import read_page
+from newstext.scoring import load_line_labels, score_line_labels
+
+HEADLINES = [
+    "Marco Rubio fumes after dead-end Ukraine peace talks with Russia's Lavrov: "
+    "'I don't want to overpromise'",
+    "US sanctions Cuban president on the fourth anniversary of historic protests",
+    "Weapons going from US to Ukraine via NATO; 'they are paying, 100%', says Trump",
+]
+
+
+@pytest.fixture(scope="module")
+def raw() -> str:
+    return read_page(RAW_PAGE)
+
+
+@pytest.fixture(scope="module")
+def cleaned(raw):
+    return clean_page(raw)
+
+
+@pytest.fixture(scope="module")
+def raw_lines(raw) -> list[str]:
+    return raw.split("\n")
+
+
+def test_three_articles_with_headline_source_and_time(cleaned):
+    articles = cleaned.articles
+    assert list(articles["article_id"]) == [1, 2, 3]
+    assert list(articles["role"]) == ["main", "related", "related"]
+    assert list(articles["headline"]) == HEADLINES
+    assert list(articles["source"]) == ["Mint", "First Post", "Indian Express"]
+    assert list(articles["time_ago"]) == ["2 days ago", "2 hours ago", "3 hours ago"]
+    assert list(articles["published_estimate"]) == ["2025-07-09", "2025-07-11", "2025-07-11"]
+    assert list(articles["headline_line"]) == [2, 32, 45]
+
+
+def test_headline_raw_is_the_line_as_on_the_page(cleaned, raw_lines):
+    assert list(cleaned.articles["headline_raw"]) == [raw_lines[1], raw_lines[31], raw_lines[44]]
+    assert cleaned.articles["headline_raw"][0].count("\u2018") == 1
+
+
+def test_main_article_paragraphs_are_the_13_body_lines(cleaned, raw_lines):
+    main = cleaned.paragraphs[cleaned.paragraphs["article_id"] == 1]
+    expected = [normalise_quotes(line) for line in raw_lines[6:19]]
+    assert len(expected) == 13
+    assert list(main["text"]) == expected
+    assert list(main["line_no"]) == list(range(7, 20))
+    body = cleaned.articles.set_index("article_id").at[1, "body"]
+    assert body == "\n\n".join(expected)
+
+
+def test_related_articles_are_split_into_paragraphs(cleaned):
+    counts = cleaned.paragraphs.groupby("article_id").size().to_dict()
+    assert counts == {1: 13, 2: 11, 3: 21}
+    related = cleaned.paragraphs[cleaned.paragraphs["article_id"] > 1]
+    assert related["chars"].max() < 2 * 400  # no single huge paragraph left
+    first = cleaned.articles.set_index("article_id").at[2, "body"].split("\n\n")[0]
+    assert first.startswith("The United States announced its first sanctions on Friday")
+    last = cleaned.articles.set_index("article_id").at[3, "body"].split("\n\n")[-1]
+    assert last == "'We need financing. And then, we will intercept."
+
+
+def test_no_marker_furniture_or_duplicate_headline_in_any_body(cleaned):
+    bodies = list(cleaned.articles["body"])
+    for marker in INLINE_AD_MARKERS:
+        assert not any(marker in body for body in bodies), marker
+    dropped = cleaned.lines[(cleaned.lines["action"] == "drop") & (cleaned.lines["chars"] > 0)]
+    assert len(dropped) == 16
+    for line in dropped["text"]:
+        assert not any(normalise_quotes(line.strip()) in body for body in bodies), line
+    for headline in HEADLINES:
+        assert not any(headline in body for body in bodies)
+    assert not any("Miguel Diaz-Canel addresses party delegates" in body for body in bodies)
+    assert not any("Mint2" in body or "time2" in body or "\u2022" in body for body in bodies)
+
+
+def test_every_removal_is_logged_with_its_raw_span(cleaned, raw):
+    removals = cleaned.removals
+    assert list(removals["reason"]) == [
+        "teaser_repeat",
+        "ad_marker",
+        "photo_caption",
+        "ad_marker",
+        "ad_marker",
+    ]
+    assert list(removals["line_no"]) == [43] * 5
+    assert list(removals["article_id"]) == [2, 2, 2, 2, 2]
+    for row in removals.itertuples():
+        assert raw[row.raw_start : row.raw_end] == row.text
+    caption = removals[removals["reason"] == "photo_caption"].iloc[0]
+    assert caption["text"].startswith("Cuba's President Miguel Diaz-Canel addresses")
+    assert caption["text"].endswith("Monday, April. 19, 2021. AP ")
+    markers = removals[removals["reason"] == "ad_marker"]["text"].str.strip()
+    assert list(markers) == ["read more Advertisement"] + ["STORY CONTINUES BELOW THIS AD"] * 2
+
+
+def test_missing_spaces_repaired_and_logged(cleaned):
+    bodies = "\n".join(cleaned.articles["body"])
+    for repaired in (
+        "the official said. A senior European",
+        "very strongly.' In the NBC News interview",
+        "officials said. 'There is no silence",
+        "Administration said. 'We found a solution.",
+    ):
+        assert repaired in bodies
+    for untouched in ("U.S. weapons", "Sen. Lindsey Graham", "$6.2 million", "Hopefully... we"):
+        assert untouched in bodies
+    assert "b*******----" in bodies  # the censored word stays as written
+    assert len(cleaned.repairs) == 4
+    assert set(cleaned.repairs["article_id"]) == {3}
+    assert list(cleaned.repairs["context"].str.slice(15, 17)) == ["A ", "In", "'T", "'W"]
+
+
+def test_quotes_normalised_and_unpaired_ones_flagged(cleaned):
+    texts = list(cleaned.articles["body"]) + list(cleaned.articles["headline"])
+    for curly in "\u2018\u2019\u201c\u201d":
+        assert not any(curly in text for text in texts)
+    flags = cleaned.quote_flags
+    assert len(flags) == 1  # the page is cut off inside the last quotation
+    assert flags.iloc[0]["role"] == "open"
+    assert flags.iloc[0]["context"].startswith("'We need financing.")
+    apostrophes = cleaned.quotes[cleaned.quotes["role"] == "apostrophe"]
+    assert len(apostrophes) == 38  # letter-apostrophe-letter: don't, Russia's, I'll
+    assert (cleaned.quotes["role"] != "apostrophe").sum() == 83  # 42 opening, 41 closing
+    assert (apostrophes["raw_char"] == "'").all()
+
+
+def test_paragraph_offsets_point_at_the_same_text(cleaned, raw):
+    for paragraph in cleaned.paragraphs.to_dict("records"):
+        start, end = paragraph["raw_start"], paragraph["raw_end"]
+        if not paragraph["edited"]:
+            assert normalise_quotes(raw[start:end]) == paragraph["text"]
+            continue
+        for offset, char in enumerate(paragraph["text"]):
+            raw_offset = to_raw(paragraph, offset)
+            assert start <= raw_offset < end
+            if normalise_quotes(raw[raw_offset]) != char:
+                assert char == " " and raw[raw_offset - 1] in ".'"  # an inserted space
+    assert cleaned.paragraphs["edited"].sum() == 4
+
+
+def test_main_paragraph_offsets_are_the_raw_lines(cleaned, raw):
+    main = cleaned.paragraphs[cleaned.paragraphs["article_id"] == 1]
+    for paragraph in main.itertuples():
+        assert raw[paragraph.raw_start : paragraph.raw_end] == paragraph.text
+
+
+def test_sentence_offsets_point_at_the_same_text(cleaned, raw):
+    sentences = cleaned.sentences
+    assert len(sentences) == 95
+    for sentence in sentences.itertuples():
+        raw_text = normalise_quotes(raw[sentence.raw_start : sentence.raw_end])
+        assert raw_text.replace(" ", "") == sentence.text.replace(" ", "")
+
+
+def test_line_labels_match_the_reference_perfectly(cleaned):
+    reference = load_line_labels()
+    assert len(reference) == 63
+    score = score_line_labels(cleaned.lines, reference)
+    assert (score.precision, score.recall, score.f1) == (1.0, 1.0, 1.0)
+    assert score.action_accuracy == score.reason_accuracy == score.article_accuracy == 1.0
+    assert score.is_perfect()
+    assert score.confusion.loc["drop", "drop"] == 38
+    assert score.confusion.loc["keep", "keep"] == 15
+    assert score.confusion.loc["metadata", "metadata"] == 7
+    assert score.confusion.loc["headline", "headline"] == 3
+
+
+def test_lines_table_columns_and_values(cleaned):
+    lines = cleaned.lines
+    assert list(lines.columns) == [
+        "line_no", "text", "chars", "words", "stop_share", "repeats", "start", "end",
+        "action", "reason", "article_id",
+    ]  # fmt: skip
+    assert len(lines) == 63
+    assert lines["line_no"].tolist() == list(range(1, 64))
+    assert lines.loc[1, "repeats"] == 2 and lines.loc[31, "repeats"] == 3
+    assert lines.loc[5, ["action", "reason"]].tolist() == ["metadata", "source_time"]
+    assert lines.loc[38, ["action", "reason"]].tolist() == ["metadata", "source_echo"]
+
+
+def test_write_outputs_writes_readable_csv(cleaned, tmp_path):
+    paths = write_outputs(cleaned, tmp_path / "out")
+    names = sorted(path.name for path in paths)
+    assert names == sorted(
+        [
+            "lines.csv", "articles.csv", "paragraphs.csv", "sentences.csv", "removals.csv",
+            "repairs.csv", "quotes.csv", "quote_flags.csv",
+        ]
+    )  # fmt: skip
+    paragraphs = pd.read_csv(tmp_path / "out" / "paragraphs.csv")
+    row = paragraphs[paragraphs["edited"]].iloc[0].to_dict()
+    offset = row["text"].index("A senior European")
+    assert cleaned.raw[to_raw(row, offset) : to_raw(row, offset) + 17] == "A senior European"
+    articles = pd.read_csv(tmp_path / "out" / "articles.csv")
+    assert list(articles["source"]) == ["Mint", "First Post", "Indian Express"]
+
+
+def test_cleaning_is_fast_without_the_model(raw):
+    started = time.perf_counter()
+    clean_page(raw)
+    assert time.perf_counter() - started < 0.5
