@@ -3,11 +3,13 @@ answer, passes on the right one, and never raises."""
 
 import importlib
 import pkgutil
+import re
+from datetime import date
 
 import pytest
 
 import newstext.checks
-from newstext.checks import lesson00
+from newstext.checks import lesson00, lesson01
 from newstext.checks.core import NOT_ANSWERED, exercise, right
 
 
@@ -72,3 +74,113 @@ class TestExercise01NonemptyLines:
         assert not result.passed
         assert says in result.message
         assert "41" not in result.message.replace("'41'", "")  # never gives the answer away
+
+
+# --- Notebook 01 ---------------------------------------------------------------------------
+
+
+def good_split(line):
+    match = re.fullmatch(r"(.*?)(\d+ \w+ ago)", line.strip())
+    source = match.group(1) or None
+    return (None if source == "time" else source), match.group(2)
+
+
+class TestExercise11SplitSourceTime:
+    def test_right_answer(self):
+        result = lesson01.split_source_time(good_split)
+        assert result.passed, result.message
+
+    @pytest.mark.parametrize(
+        "function, says",
+        [
+            (lambda line: print(line), "your function returned None: did you forget `return`?"),
+            (lambda line: line.split("2"), "return a pair (source, time_ago)"),
+            (
+                lambda line: re.fullmatch(r"(.*)(\d+ \w+ ago)", line).groups(),
+                "for 'Reuters15 minutes ago' the time part is '5 minutes ago'",
+            ),
+            (
+                lambda line: tuple(re.fullmatch(r"(.*?)(\d+ \w+ ago)", line).groups()),
+                "for 'time2 hours ago' the source is 'time', but 'time' is a label",
+            ),
+            ("Mint", "should be a function, but it is a str"),
+        ],
+    )
+    def test_typical_wrong_answers(self, function, says):
+        result = lesson01.split_source_time(function)
+        assert not result.passed
+        assert says in result.message
+
+
+class TestExercise12UnknownAdMarker:
+    def test_right_answer(self):
+        assert lesson01.unknown_ad_marker("SCROLL TO CONTINUE WITH CONTENT").passed
+
+    @pytest.mark.parametrize(
+        "answer, says",
+        [
+            ("SCROLL TO CONTINUE", "only part of the marker"),
+            ("October. SCROLL TO CONTINUE WITH CONTENT The", "includes words of the article"),
+            ("scroll to continue with content", "does not appear in the paragraph as written"),
+            ("The mayor said", "that is article prose"),
+            (42, "should be a string"),
+        ],
+    )
+    def test_typical_wrong_answers(self, answer, says):
+        result = lesson01.unknown_ad_marker(answer)
+        assert not result.passed
+        assert says in result.message
+        assert "SCROLL TO CONTINUE WITH CONTENT" not in result.message
+
+
+class TestExercise13MintDate:
+    def test_right_answer(self):
+        result = lesson01.mint_date_in_indian_time(date(2025, 7, 10))
+        assert result.passed
+        assert result.message.startswith("Thursday 10 July 2025")
+
+    @pytest.mark.parametrize(
+        "answer, says",
+        [
+            (date(2025, 7, 9), "counted back from 11 July"),
+            (date(2025, 7, 12), "the reference date itself"),
+            ("2025-07-10", "give a `date` object, not a string"),
+            (date(2025, 7, 8), "count back from 12 July 2025"),
+        ],
+    )
+    def test_typical_wrong_answers(self, answer, says):
+        result = lesson01.mint_date_in_indian_time(answer)
+        assert not result.passed
+        assert says in result.message
+
+
+class TestExercise14FiveLineLabels:
+    RIGHT = {2: "headline", 6: "metadata", 12: "keep", 20: "drop", 35: "metadata"}
+
+    def test_right_answer_agrees_with_the_reference_file(self):
+        assert lesson01.five_line_labels(self.RIGHT).passed
+
+    @pytest.mark.parametrize(
+        "answer, says",
+        [
+            ({**RIGHT, 35: "keep"}, "4 of 5 agree with the reference; look again at line(s) [35]"),
+            ({**RIGHT, 2: "drop", 20: "keep"}, "look again at line(s) [2, 20]"),
+            ({2: "headline"}, "[6, 12, 20, 35] missing"),
+            ({**RIGHT, 6: "meta"}, "['meta'] is not an action"),
+            ([("2", "headline")], "should be a dict"),
+        ],
+    )
+    def test_typical_wrong_answers(self, answer, says):
+        result = lesson01.five_line_labels(answer)
+        assert not result.passed
+        assert says in result.message
+
+
+def test_a_function_left_as_the_stub_is_not_answered():
+    def split_source_time(line): ...  # your code here
+
+    def forgot_return(line):
+        line.split()
+
+    assert lesson01.split_source_time(split_source_time).message == NOT_ANSWERED
+    assert "did you forget `return`" in lesson01.split_source_time(forgot_return).message

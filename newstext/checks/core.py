@@ -56,9 +56,19 @@ def wrong(message: str) -> Verdict:
     return Verdict(False, message)
 
 
+def _stub_function(*args: object) -> None: ...
+
+
 def is_stub(answer: object) -> bool:
-    """True when the student has not replaced the ``...`` stub (or left nothing)."""
-    return answer is Ellipsis or answer is None
+    """True when the student has not replaced the ``...`` stub (or left nothing).
+
+    For a function exercise the stub is a function whose body is only ``...``: its
+    bytecode is the same as :func:`_stub_function`'s.
+    """
+    if answer is Ellipsis or answer is None:
+        return True
+    code = getattr(answer, "__code__", None)
+    return code is not None and code.co_code == _stub_function.__code__.co_code
 
 
 def type_problem(answer: object, expected: type | tuple[type, ...], described: str) -> str | None:
