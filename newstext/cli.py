@@ -24,7 +24,7 @@ def _cmd_editions(args: argparse.Namespace) -> int:
         if stale:
             print("run `make editions` to rebuild them", file=sys.stderr)
         return 1 if stale else 0
-    for path in build_editions(editions):
+    for path in build_editions(editions, args.only):
         print(f"wrote {path}")
     return 0
 
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     editions = commands.add_parser("editions", help="build the student and teacher notebooks")
     editions.add_argument("--check", action="store_true", help="only report stale editions")
+    editions.add_argument("--only", help="build only the lessons whose name starts with this")
     editions.set_defaults(func=_cmd_editions)
 
     run = commands.add_parser("run", help="execute notebooks and write HTML handouts")

@@ -47,8 +47,12 @@ class Editions:
         root = root or project_root()
         return cls(root / "lessons", root / "notebooks", root / "notebooks" / "teacher")
 
-    def sources(self) -> list[Path]:
-        return sorted(self.source_dir.glob("[0-9][0-9]_*.py"))
+    def sources(self, only: str | None = None) -> list[Path]:
+        """The lesson sources, or only those whose name starts with ``only`` ("02")."""
+        sources = sorted(self.source_dir.glob("[0-9][0-9]_*.py"))
+        if only is not None:
+            sources = [path for path in sources if path.stem.startswith(only)]
+        return sources
 
 
 def split_solution(source: str) -> tuple[str, str, list[str]]:
@@ -149,10 +153,10 @@ def stale_editions(editions: Editions) -> list[Path]:
     return stale
 
 
-def build_editions(editions: Editions) -> list[Path]:
-    """Write both editions of every lesson; return the files that changed."""
+def build_editions(editions: Editions, only: str | None = None) -> list[Path]:
+    """Write both editions of every lesson (or of ``only``); return the files that changed."""
     changed = []
-    for source_path in editions.sources():
+    for source_path in editions.sources(only):
         student, teacher = build_pair(source_path)
         for folder, nb in ((editions.student_dir, student), (editions.teacher_dir, teacher)):
             folder.mkdir(parents=True, exist_ok=True)
