@@ -35,13 +35,30 @@ from newstext.quotes import (
     doc_from_paragraphs,
     extract_quotes,
 )
+from newstext.rules import propagate_person_names, rules_on
 
 REFERENCE_NAME = "main_article.jsonl"
 
 #: The OntoNotes entity labels of spaCy's English pipelines.
 ONTONOTES_LABELS = {
-    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-    "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+    "PERSON",
+    "NORP",
+    "FAC",
+    "ORG",
+    "GPE",
+    "LOC",
+    "PRODUCT",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+    "DATE",
+    "TIME",
+    "PERCENT",
+    "MONEY",
+    "QUANTITY",
+    "ORDINAL",
+    "CARDINAL",
 }
 
 
@@ -128,8 +145,13 @@ def _paragraph_from_json(record: dict) -> ReferenceParagraph:
     entities = tuple(ReferenceEntity(**entity) for entity in record["entities"])
     quotes = tuple(ReferenceQuote(**quote) for quote in record["quotes"])
     return ReferenceParagraph(
-        record["paragraph"], record["line"], record["start"], record["end"], record["text"],
-        entities, quotes,
+        record["paragraph"],
+        record["line"],
+        record["start"],
+        record["end"],
+        record["text"],
+        entities,
+        quotes,
     )
 
 
@@ -165,7 +187,10 @@ def _check_paragraph(
 
 
 def _check_inside_and_apart(
-    paragraph: ReferenceParagraph, spans: list[tuple[int, int]], raw_text: str, where: str,
+    paragraph: ReferenceParagraph,
+    spans: list[tuple[int, int]],
+    raw_text: str,
+    where: str,
     kind: str,
 ) -> list[str]:
     problems = []
@@ -239,13 +264,30 @@ def entity_examples(
     return examples
 
 
-def score_entities(nlp: Language, paragraphs: Sequence[ReferenceParagraph]) -> dict:
-    """Run ``nlp`` on each paragraph and score its entities with ``get_ner_prf``.
+def predict_entities(
+    nlp: Language, paragraphs: Sequence[ReferenceParagraph], rules: bool = False
+) -> list[Doc]:
+    """One ``Doc`` per paragraph with the predicted entities.
+
+    Without ``rules``: the model alone. With ``rules``: the rule components switched on,
+    and :func:`newstext.rules.propagate_person_names` applied to the whole article, since
+    a surname in one paragraph is learnt from a full name in another.
+    """
+    if not rules:
+        return list(nlp.pipe(paragraph.text for paragraph in paragraphs))
+    article = article_doc(nlp, paragraphs, rules=True)
+    return [span.as_doc() for span in article.spans[PARAGRAPHS_KEY]]
+
+
+def score_entities(
+    nlp: Language, paragraphs: Sequence[ReferenceParagraph], rules: bool = False
+) -> dict:
+    """Score the predicted entities (see :func:`predict_entities`) with ``get_ner_prf``.
 
     Returns spaCy's dict: ``ents_p``, ``ents_r``, ``ents_f`` and ``ents_per_type``
     (``{label: {"p": ..., "r": ..., "f": ...}}``).
     """
-    docs = list(nlp.pipe(paragraph.text for paragraph in paragraphs))
+    docs = predict_entities(nlp, paragraphs, rules)
     return get_ner_prf(entity_examples(docs, paragraphs, nlp))
 
 
@@ -255,8 +297,12 @@ def entity_scores_table(scores: dict) -> pd.DataFrame:
     for label, prf in sorted(scores["ents_per_type"].items()):
         rows.append({"label": label, "precision": prf["p"], "recall": prf["r"], "f1": prf["f"]})
     rows.append(
-        {"label": "ALL", "precision": scores["ents_p"], "recall": scores["ents_r"],
-         "f1": scores["ents_f"]}
+        {
+            "label": "ALL",
+            "precision": scores["ents_p"],
+            "recall": scores["ents_r"],
+            "f1": scores["ents_f"],
+        }
     )
     return pd.DataFrame(rows, columns=["label", "precision", "recall", "f1"])
 
@@ -264,8 +310,12 @@ def entity_scores_table(scores: dict) -> pd.DataFrame:
 def entities_in_raw(doc: Doc, raw_start: int) -> list[dict]:
     """The entities of a paragraph's ``Doc`` with raw offsets (``raw_start`` added)."""
     return [
-        {"start": ent.start_char + raw_start, "end": ent.end_char + raw_start,
-         "label": ent.label_, "text": ent.text}
+        {
+            "start": ent.start_char + raw_start,
+            "end": ent.end_char + raw_start,
+            "label": ent.label_,
+            "text": ent.text,
+        }
         for ent in doc.ents
     ]
 
@@ -275,16 +325,27 @@ def entities_in_raw(doc: Doc, raw_start: int) -> list[dict]:
 # ---------------------------------------------------------------------------------------
 
 
-def article_doc(nlp: Language, paragraphs: Sequence[ReferenceParagraph]) -> Doc:
-    """One ``Doc`` of the paragraphs' texts joined by newlines (each paragraph parsed alone)."""
-    return doc_from_paragraphs(nlp, [paragraph.text for paragraph in paragraphs])
+def article_doc(
+    nlp: Language, paragraphs: Sequence[ReferenceParagraph], rules: bool = False
+) -> Doc:
+    """One ``Doc`` of the paragraphs' texts joined by newlines (each paragraph parsed alone),
+    with the rules and name propagation when ``rules`` is True."""
+    texts = [paragraph.text for paragraph in paragraphs]
+    if not rules:
+        return doc_from_paragraphs(nlp, texts)
+    with rules_on(nlp):
+        doc = doc_from_paragraphs(nlp, texts)
+    return propagate_person_names(doc)
 
 
 def predict_quotes(
-    nlp: Language, paragraphs: Sequence[ReferenceParagraph], article_id: int | str = 1
+    nlp: Language,
+    paragraphs: Sequence[ReferenceParagraph],
+    article_id: int | str = 1,
+    rules: bool = False,
 ) -> list[QuoteRecord]:
     """The extractor's quotations of the paragraphs, with raw offsets."""
-    doc = article_doc(nlp, paragraphs)
+    doc = article_doc(nlp, paragraphs, rules)
     records = extract_quotes(doc, article_id=article_id)
     doc_starts = [span.start_char for span in doc.spans[PARAGRAPHS_KEY]]
     return [_to_raw(record, doc_starts, paragraphs) for record in records]
@@ -336,13 +397,15 @@ def quote_comparison(
         for quote in paragraph.quotes:
             record = by_span.get((quote.start, quote.end))
             predicted_speaker = record.speaker if record is not None else None
-            rows.append({
-                "line": paragraph.line,
-                "quote": quote.text,
-                "speaker": quote.speaker,
-                "found": record is not None,
-                "predicted_speaker": predicted_speaker,
-                "right": record is not None and predicted_speaker == quote.speaker,
-            })
+            rows.append(
+                {
+                    "line": paragraph.line,
+                    "quote": quote.text,
+                    "speaker": quote.speaker,
+                    "found": record is not None,
+                    "predicted_speaker": predicted_speaker,
+                    "right": record is not None and predicted_speaker == quote.speaker,
+                }
+            )
     columns = ["line", "quote", "speaker", "found", "predicted_speaker", "right"]
     return pd.DataFrame(rows, columns=columns)

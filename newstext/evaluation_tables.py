@@ -27,7 +27,6 @@ from newstext.evaluate import (
 )
 from newstext.model import load_english
 from newstext.plotting import OKABE_ITO
-from newstext.rules import english_with_rules
 
 MODEL = "model"
 MODEL_WITH_RULES = "model + rules"
@@ -46,11 +45,26 @@ def entity_rows(system: str, scores: dict, gold: Sequence[ReferenceParagraph]) -
     support = Counter(entity.label for paragraph in gold for entity in paragraph.entities)
     rows = []
     for label, prf in sorted(scores["ents_per_type"].items()):
-        rows.append({"system": system, "label": label, "precision": prf["p"],
-                     "recall": prf["r"], "f1": prf["f"], "support": support[label]})
-    rows.append({"system": system, "label": ALL, "precision": scores["ents_p"],
-                 "recall": scores["ents_r"], "f1": scores["ents_f"],
-                 "support": sum(support.values())})
+        rows.append(
+            {
+                "system": system,
+                "label": label,
+                "precision": prf["p"],
+                "recall": prf["r"],
+                "f1": prf["f"],
+                "support": support[label],
+            }
+        )
+    rows.append(
+        {
+            "system": system,
+            "label": ALL,
+            "precision": scores["ents_p"],
+            "recall": scores["ents_r"],
+            "f1": scores["ents_f"],
+            "support": sum(support.values()),
+        }
+    )
     return rows
 
 
@@ -60,25 +74,34 @@ def _f1(precision: float, recall: float) -> float:
 
 
 def quote_rows(nlp: Language, gold: Sequence[ReferenceParagraph]) -> list[dict]:
-    """``QUOTE`` (span found) and ``QUOTE + speaker`` (span and speaker right)."""
-    scores = score_quotes(predict_quotes(nlp, gold), gold)
+    """``QUOTE`` (span found) and ``QUOTE + speaker`` (span and speaker right), with the
+    extractor run on the pipeline with the rules."""
+    scores = score_quotes(predict_quotes(nlp, gold, rules=True), gold)
     support = len(reference_quotes(gold))
     speaker_precision = scores.right_speaker / scores.predicted if scores.predicted else 0.0
     speaker_recall = scores.right_speaker / scores.reference if scores.reference else 0.0
     return [
-        {"system": QUOTES, "label": QUOTE, "precision": scores.precision,
-         "recall": scores.recall, "f1": _f1(scores.precision, scores.recall),
-         "support": support},
-        {"system": QUOTES, "label": QUOTE_AND_SPEAKER, "precision": speaker_precision,
-         "recall": speaker_recall, "f1": _f1(speaker_precision, speaker_recall),
-         "support": support},
+        {
+            "system": QUOTES,
+            "label": QUOTE,
+            "precision": scores.precision,
+            "recall": scores.recall,
+            "f1": _f1(scores.precision, scores.recall),
+            "support": support,
+        },
+        {
+            "system": QUOTES,
+            "label": QUOTE_AND_SPEAKER,
+            "precision": speaker_precision,
+            "recall": speaker_recall,
+            "f1": _f1(speaker_precision, speaker_recall),
+            "support": support,
+        },
     ]
 
 
 def evaluation_table(
-    gold: Sequence[ReferenceParagraph],
-    nlp: Language | None = None,
-    nlp_with_rules: Language | None = None,
+    gold: Sequence[ReferenceParagraph], nlp: Language | None = None
 ) -> pd.DataFrame:
     """The scores of the three systems against the gold, one row per system and label.
 
@@ -87,10 +110,9 @@ def evaluation_table(
     the rules. Columns: ``system, label, precision, recall, f1, support``.
     """
     nlp = nlp if nlp is not None else load_english()
-    nlp_with_rules = nlp_with_rules if nlp_with_rules is not None else english_with_rules()
     rows = entity_rows(MODEL, score_entities(nlp, gold), gold)
-    rows += entity_rows(MODEL_WITH_RULES, score_entities(nlp_with_rules, gold), gold)
-    rows += quote_rows(nlp_with_rules, gold)
+    rows += entity_rows(MODEL_WITH_RULES, score_entities(nlp, gold, rules=True), gold)
+    rows += quote_rows(nlp, gold)
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -126,8 +148,13 @@ def evaluation_chart(table: pd.DataFrame, metric: str = "f1") -> Figure:
     for index, system in enumerate(dict.fromkeys(table["system"])):
         rows = table["system"] == system
         x = [position for position, keep in zip(positions, rows, strict=True) if keep]
-        ax.bar(x, table.loc[rows, metric], width=bar_width(table), label=system,
-               color=OKABE_ITO[index % len(OKABE_ITO)])
+        ax.bar(
+            x,
+            table.loc[rows, metric],
+            width=bar_width(table),
+            label=system,
+            color=OKABE_ITO[index % len(OKABE_ITO)],
+        )
     ax.set_xticks(range(len(labels)), labels, rotation=30, ha="right")
     ax.set_ylim(0, 1.05)
     ax.set_xlabel("label")

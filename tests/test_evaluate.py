@@ -19,7 +19,6 @@ from newstext.evaluate import (
     score_quotes,
 )
 from newstext.model import load_english
-from newstext.rules import english_with_rules
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +38,7 @@ def scores_before(base, reference):
 
 @pytest.fixture(scope="module")
 def scores_after(reference):
-    return score_entities(english_with_rules(), reference)
+    return score_entities(load_english(), reference, rules=True)
 
 
 def test_a_perfect_prediction_scores_one(base, reference):
@@ -84,8 +83,7 @@ def test_paragraph_offsets_map_to_raw_offsets(base, reference, page_text):
 
 @pytest.mark.parametrize("pipeline", ["base", "rules"])
 def test_every_quotation_found_with_its_speaker(pipeline, base, reference, page_text):
-    nlp = base if pipeline == "base" else english_with_rules()
-    predicted = predict_quotes(nlp, reference)
+    predicted = predict_quotes(base, reference, rules=pipeline == "rules")
     for record in predicted:
         assert page_text[record.start_char : record.end_char] == record.quote
     scores = score_quotes(predicted, reference)
@@ -103,3 +101,9 @@ def test_quote_comparison_flags_a_wrong_speaker(base, reference):
     assert table["found"].all()
     assert table["right"].tolist() == [False] + [True] * 11
     assert score_quotes(predicted, reference).right_speaker == 11
+
+
+def test_scoring_with_rules_leaves_the_shared_pipeline_as_the_model(base, reference):
+    score_entities(base, reference, rules=True)
+    assert "entity_fixes" not in base.pipe_names  # switched off again
+    assert [(e.text, e.label_) for e in base("Lavrov said.").ents] == [("Lavrov", "ORG")]

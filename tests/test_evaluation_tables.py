@@ -21,7 +21,6 @@ from newstext.evaluation_tables import (  # noqa: E402
 )
 from newstext.model import load_english  # noqa: E402
 from newstext.plotting import OKABE_ITO  # noqa: E402
-from newstext.rules import english_with_rules  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +31,7 @@ def nlp():
 @pytest.fixture(scope="module")
 def table(nlp):
     gold = merge_gold(load_annotator("a"), load_annotator("b"), quotes_from=load_reference())
-    return evaluation_table(gold, nlp, english_with_rules())
+    return evaluation_table(gold, nlp)
 
 
 def row(table, system, label):
