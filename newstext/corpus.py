@@ -7,6 +7,7 @@ cleans the raw page (a few hundredths of a second) and writes notebook 01's CSV 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -57,17 +58,54 @@ def paragraphs_of(cleaned: CleanedPage, article_id: int) -> pd.DataFrame:
     return rows.sort_values("paragraph_no")
 
 
+class ParagraphIndex:
+    """The paragraphs of one article ``Doc``: which paragraph holds a character, and where
+    a span of that paragraph lies in the raw page (the alignment read once per paragraph)."""
+
+    def __init__(self, cleaned: CleanedPage, doc: Doc) -> None:
+        rows = paragraphs_of(cleaned, doc.user_data["article_id"]).to_dict("records")
+        spans = doc.spans[PARAGRAPHS_KEY]
+        if len(rows) != len(spans):
+            raise ValueError("the Doc's paragraphs do not match the paragraphs table")
+        self.spans = [(span.start_char, span.end_char) for span in spans]
+        self.rows = []
+        for row in rows:
+            row = dict(row)
+            if isinstance(row["segments"], str):
+                row["segments"] = json.loads(row["segments"])
+            self.rows.append(row)
+
+    def find(self, char: int) -> int | None:
+        """Index of the paragraph holding character ``char`` of the Doc, or None (a newline
+        between two paragraphs belongs to none)."""
+        for index, (start, end) in enumerate(self.spans):
+            if start <= char < end:
+                return index
+        return None
+
+    def paragraph_id(self, index: int | None) -> int | None:
+        """The ``paragraph_id`` of paragraph ``index`` (None for None)."""
+        return None if index is None else int(self.rows[index]["paragraph_id"])
+
+    def raw(self, index: int | None, start: int, end: int) -> tuple[int | None, int | None]:
+        """The raw span of Doc characters ``[start, end)`` inside paragraph ``index``."""
+        if index is None:
+            return None, None
+        offset = self.spans[index][0]
+        return span_to_raw(self.rows[index], start - offset, end - offset)
+
+
 def raw_span(cleaned: CleanedPage, doc: Doc, span: Span | Token) -> tuple[int, int]:
     """Where a token or span of an article ``Doc`` lies in the raw page: ``(start, end)``.
 
     ``cleaned.raw[start:end]`` shows the text as the page printed it (quote marks as they
-    were, any removed ad marker back in place).
+    were, any removed ad marker back in place). For many spans of one doc, build one
+    :class:`ParagraphIndex` and call its ``find`` and ``raw``.
     """
     start = span.idx if isinstance(span, Token) else span.start_char
     end = start + len(span.text)
-    rows = paragraphs_of(cleaned, doc.user_data["article_id"])
-    for paragraph, row in zip(doc.spans[PARAGRAPHS_KEY], rows.to_dict("records"), strict=True):
-        if paragraph.start_char <= start < paragraph.end_char:
-            offset = paragraph.start_char
-            return span_to_raw(row, start - offset, end - offset)
-    raise ValueError(f"{span.text!r} at {start} is not inside a paragraph of the doc")
+    index = ParagraphIndex(cleaned, doc)
+    paragraph = index.find(start)
+    if paragraph is None:
+        raise ValueError(f"{span.text!r} at {start} is not inside a paragraph of the doc")
+    return index.raw(paragraph, start, end)

@@ -23,16 +23,12 @@ A **word** is a token that is neither punctuation nor whitespace (so ``n't``, ``
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 from spacy.tokens import Doc, Span
 
-from newstext.alignment import span_to_raw
 from newstext.clean import CleanedPage
-from newstext.corpus import paragraphs_of
+from newstext.corpus import ParagraphIndex
 from newstext.lines import words_of
-from newstext.quotes import PARAGRAPHS_KEY
 
 ARTICLE_COLUMNS = [
     "article_id",
@@ -112,43 +108,6 @@ def paragraphs_table(cleaned: CleanedPage) -> pd.DataFrame:
 # -- from spaCy: tokens and sentences ----------------------------------------------------------
 
 
-class _ParagraphIndex:
-    """The paragraphs of one article ``Doc``: which paragraph holds a character, and where
-    a span of that paragraph lies in the raw page (the alignment read once per paragraph)."""
-
-    def __init__(self, cleaned: CleanedPage, doc: Doc) -> None:
-        rows = paragraphs_of(cleaned, doc.user_data["article_id"]).to_dict("records")
-        spans = doc.spans[PARAGRAPHS_KEY]
-        if len(rows) != len(spans):
-            raise ValueError("the Doc's paragraphs do not match the paragraphs table")
-        self.spans = [(span.start_char, span.end_char) for span in spans]
-        self.rows = []
-        for row in rows:
-            row = dict(row)
-            if isinstance(row["segments"], str):
-                row["segments"] = json.loads(row["segments"])
-            self.rows.append(row)
-
-    def find(self, char: int) -> int | None:
-        """Index of the paragraph holding character ``char`` of the Doc, or None (a newline
-        between two paragraphs belongs to none)."""
-        for index, (start, end) in enumerate(self.spans):
-            if start <= char < end:
-                return index
-        return None
-
-    def paragraph_id(self, index: int | None) -> int | None:
-        """The ``paragraph_id`` of paragraph ``index`` (None for None)."""
-        return None if index is None else int(self.rows[index]["paragraph_id"])
-
-    def raw(self, index: int | None, start: int, end: int) -> tuple[int | None, int | None]:
-        """The raw span of Doc characters ``[start, end)`` inside paragraph ``index``."""
-        if index is None:
-            return None, None
-        offset = self.spans[index][0]
-        return span_to_raw(self.rows[index], start - offset, end - offset)
-
-
 def _with_nullable_ints(table: pd.DataFrame) -> pd.DataFrame:
     for column in _NULLABLE_INTS:
         table[column] = table[column].astype("Int64")
@@ -172,7 +131,7 @@ def tokens_table(cleaned: CleanedPage, docs: list[Doc]) -> pd.DataFrame:
     rows = []
     sentence_id = 0
     for doc in docs:
-        paragraphs = _ParagraphIndex(cleaned, doc)
+        paragraphs = ParagraphIndex(cleaned, doc)
         for sentence in doc.sents:
             sentence_id += 1
             for token in sentence:
@@ -225,7 +184,7 @@ def sentences_table(cleaned: CleanedPage, docs: list[Doc]) -> pd.DataFrame:
     rows = []
     sentence_id = 0
     for doc in docs:
-        paragraphs = _ParagraphIndex(cleaned, doc)
+        paragraphs = ParagraphIndex(cleaned, doc)
         for sentence in doc.sents:
             sentence_id += 1
             span = _trimmed(sentence)
