@@ -263,7 +263,7 @@ OUTPUT_FILES = {
     "sentences": "sentences.csv",
     "removals": "removals.csv",
     "repairs": "repairs.csv",
-    "quotes": "quotes.csv",
+    "quotes": "quote_marks.csv",  # every mark; quotations with speakers are in `annotate`
     "quote_flags": "quote_flags.csv",
     "glitches": "glitches.csv",
 }

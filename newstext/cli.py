@@ -58,6 +58,22 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_annotate(args: argparse.Namespace) -> int:
+    from newstext.annotate import annotate_page, write_annotations
+    from newstext.clean import clean_page, write_outputs
+    from newstext.model import load_english
+    from newstext.paths import processed_dir
+    from newstext.reading import read_page
+
+    text = read_page(args.path, encoding=args.encoding)
+    out = Path(args.out) if args.out else processed_dir()
+    cleaned = clean_page(text)
+    annotated = annotate_page(cleaned, load_english())
+    for path in write_outputs(cleaned, out) + write_annotations(annotated, out):
+        print(f"wrote {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m newstext", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -81,6 +97,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     clean.add_argument("--glitches", action="store_true", help="also flag glitches (loads spaCy)")
     clean.set_defaults(func=_cmd_clean)
+
+    annotate = commands.add_parser(
+        "annotate", help="clean a page, then write its entities, quotations and spaCy docs"
+    )
+    annotate.add_argument("path", help="the page's visible text (.txt)")
+    annotate.add_argument("--out", help="folder for the files (default data/processed/)")
+    annotate.add_argument("--encoding", default="utf-8", help="the file's encoding (default utf-8)")
+    annotate.set_defaults(func=_cmd_annotate)
 
     env = commands.add_parser("env", help="check this Python has what the course needs")
     env.set_defaults(func=_cmd_env)

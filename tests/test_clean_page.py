@@ -198,7 +198,7 @@ def test_write_outputs_writes_readable_csv(cleaned, tmp_path):
     assert names == sorted(
         [
             "lines.csv", "articles.csv", "paragraphs.csv", "sentences.csv", "removals.csv",
-            "repairs.csv", "quotes.csv", "quote_flags.csv",
+            "repairs.csv", "quote_marks.csv", "quote_flags.csv",
         ]
     )  # fmt: skip
     paragraphs = pd.read_csv(tmp_path / "out" / "paragraphs.csv")

@@ -1,0 +1,93 @@
+"""`python -m newstext annotate`: entities and quotations of the course page, raw offsets."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from spacy.tokens import DocBin
+
+from newstext.annotate import annotate_page
+from newstext.clean import clean_page
+from newstext.cli import main
+from newstext.model import load_english
+from newstext.paths import RAW_PAGE
+from newstext.quotes_marks import normalise_quotes
+
+
+@pytest.fixture(scope="module")
+def out_dir(tmp_path_factory):
+    out = tmp_path_factory.mktemp("annotate")
+    assert main(["annotate", str(RAW_PAGE), "--out", str(out)]) == 0
+    return out
+
+
+def test_writes_the_clean_tables_and_the_annotations(out_dir):
+    names = {path.name for path in out_dir.iterdir()}
+    assert {
+        "articles.csv",
+        "paragraphs.csv",
+        "entities.csv",
+        "quotes.csv",
+        "quote_marks.csv",
+        "articles.spacy",
+    } <= names
+
+
+def test_entity_offsets_point_into_the_raw_page(out_dir, page_text):
+    entities = pd.read_csv(out_dir / "entities.csv")
+    assert list(entities.columns) == [
+        "article_id",
+        "text",
+        "label",
+        "start_char",
+        "end_char",
+        "origin",
+    ]
+    for row in entities.itertuples():
+        assert normalise_quotes(page_text[row.start_char : row.end_char]) == row.text
+    assert set(entities["origin"]) == {"model", "rule"}
+
+
+def test_rules_fix_the_main_articles_people(out_dir):
+    entities = pd.read_csv(out_dir / "entities.csv")
+    main_article = entities[entities["article_id"] == 1]
+    trump = main_article[main_article["text"] == "Trump"]
+    assert set(trump["label"]) == {"PERSON"}
+    assert (trump["origin"] == "rule").sum() == 2  # the two the model read as ORG
+    assert "State" not in set(main_article["text"])
+
+
+def test_quotes_point_into_the_raw_page_with_their_speakers(out_dir, page_text):
+    quotes = pd.read_csv(out_dir / "quotes.csv", keep_default_na=False)
+    assert list(quotes.columns) == [
+        "article_id",
+        "quote",
+        "cue",
+        "speaker_text",
+        "speaker",
+        "start_char",
+        "end_char",
+    ]
+    for row in quotes.itertuples():
+        assert normalise_quotes(page_text[row.start_char : row.end_char]) == row.quote
+    main_quotes = quotes[quotes["article_id"] == 1]
+    assert len(main_quotes) == 12
+    assert main_quotes["speaker"].value_counts().to_dict() == {
+        "Marco Rubio": 7,
+        "Donald Trump": 3,
+        "Russia's Foreign Ministry": 1,
+        "Moscow": 1,
+    }
+
+
+def test_the_docbin_holds_one_doc_per_article(out_dir):
+    nlp = load_english()
+    docs = list(DocBin().from_disk(out_dir / "articles.spacy").get_docs(nlp.vocab))
+    assert [doc.user_data["article_id"] for doc in docs] == [1, 2, 3]
+    assert len(docs[0].spans["quotes"]) == 12
+
+
+def test_annotating_leaves_the_shared_pipeline_as_the_model(page_text):
+    nlp = load_english()
+    annotate_page(clean_page(page_text), nlp)
+    assert [(e.text, e.label_) for e in nlp("Lavrov said.").ents] == [("Lavrov", "ORG")]
