@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from newstext.clean import CleanedPage
-from newstext.corpus import ParagraphIndex, article_docs
+from newstext.corpus import ParagraphIndex, parse_pages
 from newstext.errors import NewstextError
 from newstext.quotes import extract_quotes
 from newstext.rules import entity_origin, propagate_person_names, rules_on
@@ -31,12 +31,14 @@ class AnnotatedPage:
     quotes: pd.DataFrame
 
 
-def parse_with_rules(cleaned: CleanedPage, nlp: Language) -> list[Doc]:
-    """One ``Doc`` per article, parsed with the rule components on and person names
-    propagated over each article."""
+def parse_with_rules(
+    pages: list[CleanedPage], nlp: Language, n_process: int = 1
+) -> list[list[Doc]]:
+    """The article ``Doc`` s of each page, parsed with the rule components on and person
+    names propagated over each article."""
     with rules_on(nlp):
-        docs = article_docs(cleaned, nlp)
-    return [propagate_person_names(doc) for doc in docs]
+        pages_docs = parse_pages(pages, nlp, n_process=n_process)
+    return [[propagate_person_names(doc) for doc in docs] for docs in pages_docs]
 
 
 def entities_table(cleaned: CleanedPage, docs: list[Doc]) -> pd.DataFrame:
@@ -83,10 +85,21 @@ def quotes_table(cleaned: CleanedPage, docs: list[Doc]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 
 
+def annotate_pages(
+    pages: list[CleanedPage], nlp: Language, n_process: int = 1
+) -> list[AnnotatedPage]:
+    """Parse the cleaned articles of every page in one stream, then make each page's
+    entity and quotation tables."""
+    annotated = []
+    for cleaned, docs in zip(pages, parse_with_rules(pages, nlp, n_process), strict=True):
+        tables = entities_table(cleaned, docs), quotes_table(cleaned, docs)
+        annotated.append(AnnotatedPage(cleaned, docs, *tables))
+    return annotated
+
+
 def annotate_page(cleaned: CleanedPage, nlp: Language) -> AnnotatedPage:
-    """Parse the cleaned articles once and make the entity and quotation tables."""
-    docs = parse_with_rules(cleaned, nlp)
-    return AnnotatedPage(cleaned, docs, entities_table(cleaned, docs), quotes_table(cleaned, docs))
+    """Parse one cleaned page and make its entity and quotation tables."""
+    return annotate_pages([cleaned], nlp)[0]
 
 
 def write_annotations(annotated: AnnotatedPage, out_dir: Path) -> list[Path]:

@@ -58,19 +58,41 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     return 0
 
 
+def _page_paths(paths: list[str]) -> list[Path]:
+    """The page files named: a folder stands for the .txt files in it."""
+    found = []
+    for name in paths:
+        path = Path(name)
+        if not path.is_dir():
+            found.append(path)
+            continue
+        pages = sorted(path.glob("*.txt"))
+        if not pages:
+            raise NewstextError(f"{path} is a folder with no .txt pages in it: give page files.")
+        found += pages
+    return found
+
+
 def _cmd_annotate(args: argparse.Namespace) -> int:
-    from newstext.annotate import annotate_page, write_annotations
+    from newstext.annotate import annotate_pages, write_annotations
     from newstext.clean import clean_page, write_outputs
     from newstext.model import load_english
     from newstext.paths import processed_dir
     from newstext.reading import read_page
 
-    text = read_page(args.path, encoding=args.encoding)
+    paths = _page_paths(args.paths)
+    texts = [read_page(path, encoding=args.encoding) for path in paths]  # all checked first
     out = Path(args.out) if args.out else processed_dir()
-    cleaned = clean_page(text)
-    annotated = annotate_page(cleaned, load_english())
-    for path in write_outputs(cleaned, out) + write_annotations(annotated, out):
-        print(f"wrote {path}")
+    pages = [clean_page(text) for text in texts]
+    annotated = annotate_pages(pages, load_english(), n_process=args.n_process)
+    for path, cleaned, page in zip(paths, pages, annotated, strict=True):
+        page_out = out if len(paths) == 1 else out / path.stem
+        written = write_outputs(cleaned, page_out) + write_annotations(page, page_out)
+        if len(paths) == 1:
+            for file in written:
+                print(f"wrote {file}")
+    if len(paths) > 1:
+        print(f"annotated {len(paths)} pages into {out}/")
     return 0
 
 
@@ -101,9 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
     annotate = commands.add_parser(
         "annotate", help="clean a page, then write its entities, quotations and spaCy docs"
     )
-    annotate.add_argument("path", help="the page's visible text (.txt)")
+    annotate.add_argument("paths", nargs="+", help="page files (.txt), or folders of them")
     annotate.add_argument("--out", help="folder for the files (default data/processed/)")
     annotate.add_argument("--encoding", default="utf-8", help="the file's encoding (default utf-8)")
+    annotate.add_argument("--n-process", type=int, default=1, help="parsing processes (default 1)")
     annotate.set_defaults(func=_cmd_annotate)
 
     env = commands.add_parser("env", help="check this Python has what the course needs")

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from newstext.alignment import span_to_raw
 from newstext.clean import CleanedPage, clean_page, write_outputs
 from newstext.paths import RAW_PAGE, processed_dir
-from newstext.quotes import PARAGRAPHS_KEY, doc_from_paragraphs
+from newstext.quotes import PARAGRAPHS_KEY, join_paragraph_docs, paragraph_texts
 from newstext.reading import read_page
 
 #: The file whose presence tells that notebook 01's output exists.
@@ -42,13 +42,36 @@ def article_docs(cleaned: CleanedPage, nlp: Language) -> list[Doc]:
     ``article_id`` and ``role``; ``doc.spans["paragraphs"]`` has one span per paragraph,
     in the order of the paragraphs table.
     """
-    docs = []
-    for article in cleaned.articles.itertuples(index=False):
-        rows = paragraphs_of(cleaned, article.article_id)
-        doc = doc_from_paragraphs(nlp, list(rows["text"]))
-        doc.user_data["article_id"] = int(article.article_id)
-        doc.user_data["role"] = article.role
-        docs.append(doc)
+    return parse_pages([cleaned], nlp)[0]
+
+
+def parse_pages(
+    pages: list[CleanedPage], nlp: Language, batch_size: int = 256, n_process: int = 1
+) -> list[list[Doc]]:
+    """The article ``Doc`` s of many cleaned pages, parsed in one ``nlp.pipe`` stream.
+
+    One stream keeps spaCy's batches full across pages; ``n_process`` > 1 parses in
+    several processes (worth it for hundreds of pages, not for one).
+    """
+    items = []
+    articles = []
+    for page_no, cleaned in enumerate(pages):
+        for article in cleaned.articles.itertuples(index=False):
+            texts = list(paragraphs_of(cleaned, article.article_id)["text"])
+            key = (page_no, int(article.article_id), article.role, texts)
+            articles.append(key)
+            for text in paragraph_texts(texts):
+                items.append((text, len(articles) - 1))
+    parsed: list[list[Doc]] = [[] for _ in articles]
+    stream = nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for doc, article_no in stream:
+        parsed[article_no].append(doc)
+    docs: list[list[Doc]] = [[] for _ in pages]
+    for (page_no, article_id, role, texts), paragraph_docs in zip(articles, parsed, strict=True):
+        doc = join_paragraph_docs(paragraph_docs, texts) if texts else nlp.make_doc("")
+        doc.user_data["article_id"] = article_id
+        doc.user_data["role"] = role
+        docs[page_no].append(doc)
     return docs
 
 

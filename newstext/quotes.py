@@ -265,6 +265,27 @@ def _quote_mark_offsets(text: str) -> set[int]:
 # ---------------------------------------------------------------------------------------
 
 
+def paragraph_texts(paragraphs: Sequence[str]) -> list[str]:
+    """The texts to parse for :func:`join_paragraph_docs`: each paragraph but the last
+    with the newline that joins it to the next."""
+    return [paragraph + "\n" for paragraph in paragraphs[:-1]] + list(paragraphs[-1:])
+
+
+def join_paragraph_docs(docs: Sequence[Doc], paragraphs: Sequence[str]) -> Doc:
+    """One ``Doc`` from the parsed :func:`paragraph_texts`, with ``doc.spans["paragraphs"]``
+    holding one span per paragraph."""
+    doc = Doc.from_docs(list(docs), ensure_whitespace=False)
+    spans = []
+    start = 0
+    for paragraph in paragraphs:
+        span = doc.char_span(start, start + len(paragraph), alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+        start += len(paragraph) + 1
+    doc.spans[PARAGRAPHS_KEY] = spans
+    return doc
+
+
 def doc_from_paragraphs(nlp: Language, paragraphs: Sequence[str]) -> Doc:
     """One ``Doc`` whose text is ``"\\n".join(paragraphs)``, each paragraph parsed alone.
 
@@ -275,17 +296,7 @@ def doc_from_paragraphs(nlp: Language, paragraphs: Sequence[str]) -> Doc:
     """
     if not paragraphs:
         return nlp.make_doc("")
-    texts = [paragraph + "\n" for paragraph in paragraphs[:-1]] + list(paragraphs[-1:])
-    doc = Doc.from_docs(list(nlp.pipe(texts)), ensure_whitespace=False)
-    spans = []
-    start = 0
-    for paragraph in paragraphs:
-        span = doc.char_span(start, start + len(paragraph), alignment_mode="expand")
-        if span is not None:
-            spans.append(span)
-        start += len(paragraph) + 1
-    doc.spans[PARAGRAPHS_KEY] = spans
-    return doc
+    return join_paragraph_docs(list(nlp.pipe(paragraph_texts(paragraphs))), paragraphs)
 
 
 def _doc_paragraphs(doc: Doc) -> list[tuple[int, int]]:

@@ -91,3 +91,19 @@ def test_annotating_leaves_the_shared_pipeline_as_the_model(page_text):
     nlp = load_english()
     annotate_page(clean_page(page_text), nlp)
     assert [(e.text, e.label_) for e in nlp("Lavrov said.").ents] == [("Lavrov", "ORG")]
+
+
+def test_many_pages_go_to_one_folder_each(tmp_path, capsys):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("a", "b"):
+        (pages / f"{name}.txt").write_bytes(RAW_PAGE.read_bytes())
+    assert main(["annotate", str(pages), "--out", str(tmp_path / "out")]) == 0
+    assert capsys.readouterr().out.strip() == f"annotated 2 pages into {tmp_path / 'out'}/"
+    first = (tmp_path / "out" / "a" / "quotes.csv").read_bytes()
+    assert first == (tmp_path / "out" / "b" / "quotes.csv").read_bytes()
+
+
+def test_an_empty_folder_is_an_error(tmp_path, capsys):
+    assert main(["annotate", str(tmp_path)]) == 2
+    assert "is a folder with no .txt pages in it" in capsys.readouterr().err

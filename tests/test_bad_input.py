@@ -31,7 +31,7 @@ def make_sparse(tmp_path, size: int):
 #: case name -> (how to make it, None for "same result as the clean page" or the error's words)
 MATRIX = {
     "missing path": (lambda tmp: tmp / "nowhere.txt", "does not exist"),
-    "a directory": (lambda tmp: tmp, "is a folder, not a file"),
+    "a directory": (lambda tmp: tmp, "is a folder"),
     "empty file": (lambda tmp: make_file(tmp, b""), "is empty (0 bytes)"),
     "whitespace only": (lambda tmp: make_file(tmp, b" \n\t \r\n"), "holds only whitespace"),
     "NUL bytes": (lambda tmp: make_file(tmp, b"abc\x00def"), "looks binary"),
