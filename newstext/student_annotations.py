@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import numbers
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -64,15 +65,18 @@ class AnnotationError(NewstextError):
 
 
 def mark(paragraph: ReferenceParagraph, text: str, label: str, occurrence: int = 1) -> dict:
-    """The record of the ``occurrence``-th ``text`` in the paragraph, with raw offsets."""
-    position = -1
-    for _ in range(occurrence):
-        position = paragraph.text.find(text, position + 1)
-        if position < 0:
-            raise AnnotationError(
-                f"{text!r} does not occur {occurrence} time(s) in paragraph {paragraph.paragraph}"
-            )
-    start = paragraph.start + position
+    """The record of the ``occurrence``-th ``text`` in the paragraph, with raw offsets.
+
+    Only whole words count: "Russia" is not found inside "Russian".
+    """
+    whole_words = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
+    matches = list(whole_words.finditer(paragraph.text))
+    if len(matches) < occurrence:
+        raise AnnotationError(
+            f"{text!r} does not occur {occurrence} time(s) as a whole word in paragraph "
+            f"{paragraph.paragraph}"
+        )
+    start = paragraph.start + matches[occurrence - 1].start()
     return {"start": start, "end": start + len(text), "label": label, "text": text}
 
 
@@ -216,7 +220,10 @@ def score_student(
 
 
 def students_dir() -> Path:
-    """The folder of students' files: ``data/annotations/students/``."""
+    """The folder of students' files: ``data/annotations/students/``, or the folder named by
+    ``NEWSTEXT_STUDENTS_DIR`` (the tests use it, so they never fill the real folder)."""
+    if os.environ.get("NEWSTEXT_STUDENTS_DIR"):
+        return Path(os.environ["NEWSTEXT_STUDENTS_DIR"])
     return annotations_dir() / STUDENTS_FOLDER_NAME
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -10,6 +12,10 @@ import pytest
 from newstext.paths import RAW_PAGE, project_root
 from newstext.reading import read_page
 from newstext.runner import execute_notebook
+
+# Student annotation files written while the tests run (notebook 04 saves one) go to a
+# temporary folder, never to data/annotations/students/. Kernels inherit the variable.
+os.environ["NEWSTEXT_STUDENTS_DIR"] = tempfile.mkdtemp(prefix="newstext-students-")
 
 ROOT = project_root()
 STUDENT_NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))

@@ -184,3 +184,9 @@ def test_a_function_left_as_the_stub_is_not_answered():
 
     assert lesson01.split_source_time(split_source_time).message == NOT_ANSWERED
     assert "did you forget `return`" in lesson01.split_source_time(forgot_return).message
+
+
+def test_numpy_integers_count_as_whole_numbers():
+    import numpy as np
+
+    assert lesson00.nonempty_line_count(np.int64(41)).passed

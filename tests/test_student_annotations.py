@@ -9,6 +9,7 @@ import pytest
 
 from newstext import student_annotations
 from newstext.evaluate import check_reference, load_reference
+from newstext.paths import annotations_dir
 from newstext.student_annotations import (
     AnnotationError,
     as_records,
@@ -135,7 +136,10 @@ def test_saving_twice_never_overwrites(records, gold, tmp_path, page_text):
     second = save_student_annotations(records[:3], "maria", folder=tmp_path)
     third = save_student_annotations(records[:1], "maria", folder=tmp_path)
     assert [first.name, second.name, third.name] == [
-        "maria.jsonl", "maria-2.jsonl", "maria-3.jsonl"]
+        "maria.jsonl",
+        "maria-2.jsonl",
+        "maria-3.jsonl",
+    ]
     assert first.read_bytes() == content
     saved = load_student_annotations(first)
     assert [p.paragraph for p in saved] == [1, 13]
@@ -161,7 +165,8 @@ def test_nothing_is_written_when_the_records_are_wrong(records, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_students_folder_has_its_readme_and_is_ignored():
+def test_students_folder_has_its_readme_and_is_ignored(monkeypatch):
+    monkeypatch.delenv("NEWSTEXT_STUDENTS_DIR")  # the real folder, not the tests' one
     assert (students_dir() / "README.md").is_file()
     gitignore = (students_dir().parents[2] / ".gitignore").read_text(encoding="utf-8")
     assert "/data/annotations/students/*" in gitignore
@@ -176,3 +181,21 @@ def test_brat_exercise_round_trip(records, gold, tmp_path):
     back = read_student_brat(ann, gold)
     assert back == sorted(records, key=lambda r: r["start"])
     assert student_paragraphs(back, gold) == student_paragraphs(records, gold)
+
+
+def test_mark_finds_whole_words_only():
+    from newstext.evaluate import load_reference
+    from newstext.student_annotations import AnnotationError, mark
+
+    paragraph = next(
+        p
+        for p in load_reference()
+        if "Russian" in p.text and "Russia" not in p.text.replace("Russian", "")
+    )
+    with pytest.raises(AnnotationError, match="as a whole word"):
+        mark(paragraph, "Russia", "GPE")
+    assert mark(paragraph, "Russian", "NORP")["text"] == "Russian"
+
+
+def test_the_tests_save_student_files_outside_the_repository():
+    assert students_dir() != annotations_dir() / "students"

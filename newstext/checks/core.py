@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import html
+import numbers
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -72,7 +73,15 @@ def is_stub(answer: object) -> bool:
 
 
 def type_problem(answer: object, expected: type | tuple[type, ...], described: str) -> str | None:
-    """A message when ``answer`` is not of the ``expected`` type, else None."""
+    """A message when ``answer`` is not of the ``expected`` type, else None.
+
+    ``int`` also accepts NumPy's integers (what pandas' ``sum`` and ``idxmax`` return), and
+    ``float`` any real number; ``bool`` is never a number here.
+    """
+    if expected is int:
+        expected = numbers.Integral
+    elif expected is float:
+        expected = numbers.Real
     if isinstance(answer, expected) and not isinstance(answer, bool):
         return None
     return f"the answer should be {described}, but it is a {type(answer).__name__}: {answer!r:.60}"
