@@ -33,7 +33,7 @@
 # %%
 import pandas as pd
 
-from newstext import RAW_PAGE, project_root, read_page
+from newstext import RAW_PAGE, read_page
 from newstext.evaluate import load_reference
 
 pd.set_option("display.max_colwidth", 80)
@@ -495,7 +495,7 @@ score_student(my_entities, gold).round(2)
 
 # %%
 path = save_student_annotations(my_entities, "my_annotations")
-print(path.relative_to(project_root()))
+print(path)
 print(path.read_text(encoding="utf-8")[:240], "…")
 
 # %% [markdown]

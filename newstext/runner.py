@@ -13,13 +13,18 @@ from newstext.errors import NewstextError
 CELL_TIMEOUT = 300  # seconds; a cell of this course takes a few
 
 
-def execute_notebook(path: Path, timeout: int = CELL_TIMEOUT) -> nbformat.NotebookNode:
+def execute_notebook(
+    path: Path, timeout: int = CELL_TIMEOUT, prelude: str | None = None
+) -> nbformat.NotebookNode:
     """Run every cell of ``path`` in a new kernel started in the notebook's folder.
 
-    Returns the notebook with its outputs; raises :class:`NewstextError` naming the
-    failing cell when a cell raises.
+    ``prelude`` is code run first, in a cell of its own (the tests use it to cut the
+    network). Returns the notebook with its outputs; raises :class:`NewstextError` naming
+    the failing cell when a cell raises.
     """
     nb = nbformat.read(path, as_version=4)
+    if prelude:
+        nb.cells.insert(0, nbformat.v4.new_code_cell(prelude))
     client = NotebookClient(
         nb,
         timeout=timeout,

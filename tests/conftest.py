@@ -23,6 +23,25 @@ TEACHER_NOTEBOOKS = sorted((ROOT / "notebooks" / "teacher").glob("[0-9][0-9]_*.i
 
 _executed: dict[Path, nbformat.NotebookNode] = {}
 
+#: Run first in every notebook the tests execute: any connection that leaves the machine
+#: raises, so a notebook that reaches for the network fails its test.
+NO_NETWORK = """
+import socket as _socket
+
+_connect = _socket.socket.connect
+
+
+def _local_only(sock, address):
+    host = address[0] if isinstance(address, tuple) else address
+    local = host in ("localhost", "::1") or str(host).startswith("127.")
+    if sock.family == _socket.AF_UNIX or local:
+        return _connect(sock, address)
+    raise OSError(f"the course must not use the network, but it tried {address}")
+
+
+_socket.socket.connect = _local_only
+"""
+
 
 @pytest.fixture(scope="session")
 def page_text() -> str:
@@ -35,7 +54,7 @@ def run_notebook():
 
     def run(path: Path) -> nbformat.NotebookNode:
         if path not in _executed:
-            _executed[path] = execute_notebook(path)
+            _executed[path] = execute_notebook(path, prelude=NO_NETWORK)
         return _executed[path]
 
     return run

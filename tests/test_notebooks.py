@@ -5,8 +5,8 @@ import re
 import subprocess
 
 import pytest
-from conftest import ROOT, STUDENT_NOTEBOOKS, TEACHER_NOTEBOOKS, output_texts
 
+from conftest import ROOT, STUDENT_NOTEBOOKS, TEACHER_NOTEBOOKS, output_texts
 from newstext.runner import export_html
 
 RESULT = re.compile(r"^(✅|❌) Exercise (\d+\.\d+): (.*)$", re.M)

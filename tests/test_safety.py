@@ -1,0 +1,90 @@
+"""Nothing lost, nothing leaked: no network, raw data untouched, same files on a re-run,
+displaCy output escaped."""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+
+import pytest
+from spacy import displacy
+
+from conftest import NO_NETWORK, ROOT, STUDENT_NOTEBOOKS, TEACHER_NOTEBOOKS
+from newstext.cli import main
+from newstext.model import load_english
+from newstext.paths import RAW_PAGE, processed_dir
+from newstext.runner import execute_notebook
+
+
+def fingerprint(folder) -> dict[str, str]:
+    """sha256 of every file below ``folder``."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+#: Taken when the tests are collected, before any notebook runs.
+RAW_BEFORE = fingerprint(ROOT / "data" / "raw")
+ANNOTATIONS_BEFORE = fingerprint(ROOT / "data" / "annotations")
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    def refuse(sock, address):
+        raise OSError(f"the course must not use the network, but it tried {address}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+
+
+def test_the_network_guard_works(no_network):
+    with pytest.raises(OSError, match="must not use the network"):
+        socket.create_connection(("192.0.2.1", 80), timeout=1)
+
+
+def test_the_notebook_guard_works(tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "import urllib.request\nurllib.request.urlopen('http://192.0.2.1/', timeout=2)"
+            )
+        ]
+    )
+    path = tmp_path / "reach_out.ipynb"
+    nbformat.write(nb, path)
+    with pytest.raises(Exception, match="must not use the network"):
+        execute_notebook(path, prelude=NO_NETWORK)
+
+
+def test_the_commands_run_without_the_network(no_network, tmp_path):
+    assert main(["clean", str(RAW_PAGE), "--out", str(tmp_path)]) == 0
+    assert main(["annotate", str(RAW_PAGE), "--out", str(tmp_path)]) == 0
+
+
+def test_displacy_escapes_html_in_the_text():
+    doc = load_english()('<script>alert("x")</script> Donald Trump spoke in Kyiv.')
+    entities = displacy.render(doc, style="ent", page=False, jupyter=False)
+    assert "<script" not in entities and "&lt;script&gt;" in entities
+    tree = displacy.render(doc, style="dep", page=False, jupyter=False)
+    assert "<script" not in tree and "&lt;" in tree  # the tokenizer splits "<" off
+
+
+def test_running_a_notebook_twice_writes_the_same_files(run_notebook):
+    notebook = next(p for p in STUDENT_NOTEBOOKS if p.stem == "01_cleaning")
+    run_notebook(notebook)
+    first = fingerprint(processed_dir())
+    execute_notebook(notebook, prelude=NO_NETWORK)
+    second = fingerprint(processed_dir())
+    written = [name for name in first if name.endswith(".csv") or name.startswith("figures/01_")]
+    assert written, "notebook 01 writes its tables"
+    assert {name: second[name] for name in written} == {name: first[name] for name in written}
+
+
+def test_no_notebook_writes_to_raw_data_or_reference_annotations(run_notebook):
+    for notebook in STUDENT_NOTEBOOKS + TEACHER_NOTEBOOKS:
+        run_notebook(notebook)
+    assert fingerprint(ROOT / "data" / "raw") == RAW_BEFORE
+    assert fingerprint(ROOT / "data" / "annotations") == ANNOTATIONS_BEFORE
