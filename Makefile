@@ -11,13 +11,15 @@ HANDOUTS := $(patsubst notebooks/%.ipynb,build/%.html,$(NOTEBOOKS))
 # Jupyter refuses to run as root (containers, CI) unless told it may.
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help install lab test run editions bench clean
+.PHONY: help install lab test run editions bench test-browser clean
 
 help:
 	@echo "make lab       set up .venv and open JupyterLab on notebooks/00_start_here.ipynb"
 	@echo "make test      set up .venv and run the whole test suite (notebooks included)"
 	@echo "make run       execute every notebook; HTML handouts in build/, data in data/processed/"
 	@echo "make editions  rebuild the student and teacher notebooks from lessons/"
+	@echo "make bench     time and measure the notebooks and a 500-page corpus (prints tables)"
+	@echo "make test-browser  run every student notebook in JupyterLab in headless Chromium"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +40,23 @@ run: install $(HANDOUTS)
 
 build/%.html: notebooks/%.ipynb $(PACKAGE) | install
 	$(BIN)/python -m newstext run --html build $<
+
+bench: install
+	$(BIN)/python benchmarks/bench.py
+
+BROWSER_STAMP := $(VENV)/.installed-browser
+
+$(BROWSER_STAMP): $(STAMP) requirements-browser.txt
+	$(BIN)/python -m pip install --quiet -r requirements-browser.txt
+	touch $(BROWSER_STAMP)
+
+/usr/bin/chromium:
+	@if [ "$$(id -u)" != 0 ]; then echo "install Chromium first: sudo apt-get install chromium fonts-noto-color-emoji"; exit 1; fi
+	apt-get update -qq
+	apt-get install -y -qq chromium fonts-noto-color-emoji > /dev/null
+
+test-browser: $(BROWSER_STAMP) /usr/bin/chromium
+	$(BIN)/python tests/browser/check_notebooks.py
 
 editions: install
 	$(BIN)/python -m newstext editions

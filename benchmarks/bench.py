@@ -1,0 +1,145 @@
+"""Speed and memory of the course, printed as tables (run with `make bench`, not by the tests).
+
+1. Notebooks: each student notebook executed from a fresh kernel, its wall time and the
+   kernel's peak memory, beside the *floor*: a kernel that only starts, imports spaCy and
+   loads the model. Targets: the whole set within 1.5 x the sum of the floors, each notebook
+   under 20 s, each kernel under 1 GiB.
+2. Corpus: `python -m newstext annotate` on a corpus of pages made by varying the course page,
+   against bare `nlp.pipe` on the same cleaned texts. Target: at most 25% slower.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+from newstext.clean import clean_page
+from newstext.paths import RAW_PAGE, project_root
+from newstext.reading import read_page
+from newstext.runner import execute_notebook
+
+ROOT = project_root()
+
+#: A last cell that reports the kernel's peak resident memory (Linux's VmHWM).
+PEAK_MEMORY_CELL = """
+for line in open("/proc/self/status"):
+    if line.startswith("VmHWM"):
+        print("PEAK_KB", line.split()[1])
+"""
+
+FLOOR_CELLS = ["import spacy", "from newstext import load_english\nnlp = load_english()"]
+
+
+def peak_mib(nb: nbformat.NotebookNode) -> float:
+    """The peak memory printed by PEAK_MEMORY_CELL, in MiB."""
+    for output in nb.cells[-1].outputs:
+        for line in output.get("text", "").splitlines():
+            if line.startswith("PEAK_KB"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError("the memory cell printed nothing")
+
+
+def measure(nb: nbformat.NotebookNode, folder: Path) -> tuple[float, float]:
+    """Execute ``nb`` (saved in ``folder``) in a fresh kernel: (seconds, peak MiB)."""
+    nb.cells.append(nbformat.v4.new_code_cell(PEAK_MEMORY_CELL))
+    path = folder / "_bench.ipynb"
+    nbformat.write(nb, path)
+    started = time.perf_counter()
+    executed = execute_notebook(path)
+    seconds = time.perf_counter() - started
+    path.unlink()
+    return seconds, peak_mib(executed)
+
+
+def bench_notebooks() -> None:
+    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    floor_nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in FLOOR_CELLS])
+    floor_s, floor_mib = measure(floor_nb, ROOT / "notebooks")
+    print("\nNotebooks (fresh kernel each)")
+    print(f"{'notebook':<28}{'wall s':>8}{'floor s':>9}{'peak MiB':>10}{'floor MiB':>11}")
+    total = 0.0
+    for path in notebooks:
+        seconds, mib = measure(nbformat.read(path, as_version=4), path.parent)
+        total += seconds
+        print(f"{path.stem:<28}{seconds:>8.1f}{floor_s:>9.1f}{mib:>10.0f}{floor_mib:>11.0f}")
+    floors = floor_s * len(notebooks)
+    print(f"{'all notebooks':<28}{total:>8.1f}{floors:>9.1f}   ratio {total / floors:.2f} "
+          "(target <= 1.5)")
+
+
+def make_corpus(folder: Path, pages: int) -> list[Path]:
+    """Write ``pages`` variants of the course page: the main article's body lines rotated and
+    its relative time changed, so that no two pages are the same text."""
+    lines = read_page(RAW_PAGE).split("\n")
+    body = lines[6:19]
+    paths = []
+    for number in range(pages):
+        shift = number % len(body)
+        variant = lines[:5] + [f"Mint{number % 6 + 1} days ago"] + body[shift:] + body[:shift]
+        variant += lines[19:]
+        path = folder / f"page_{number:04d}.txt"
+        path.write_text("\n".join(variant), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+#: Bare spaCy on the same cleaned paragraphs, in its own process as `annotate` is.
+BARE_SCRIPT = """
+import json, sys
+from newstext import load_english
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+for doc in load_english().pipe(texts, batch_size=256, n_process=int(sys.argv[2])):
+    pass
+"""
+
+
+def timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def bench_corpus(pages: int, n_process: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "pages"
+        folder.mkdir()
+        paths = make_corpus(folder, pages)
+        texts = []
+        for path in paths:
+            paragraphs = clean_page(read_page(path)).paragraphs["text"]
+            texts.extend(paragraphs)
+        texts_file = Path(tmp) / "texts.json"
+        texts_file.write_text(json.dumps(texts), encoding="utf-8")
+        ours = timed([sys.executable, "-m", "newstext", "annotate", str(folder),
+                      "--out", str(Path(tmp) / "out"), "--n-process", str(n_process)])
+        bare = timed([sys.executable, "-c", BARE_SCRIPT, str(texts_file), str(n_process)])
+    print(f"\nCorpus: {pages} pages, n_process={n_process} (each in a fresh process)")
+    print(f"{'run':<34}{'seconds':>9}{'pages/s':>9}")
+    print(f"{'newstext annotate (all outputs)':<34}{ours:>9.1f}{pages / ours:>9.1f}")
+    print(f"{'bare nlp.pipe (cleaned texts)':<34}{bare:>9.1f}{pages / bare:>9.1f}")
+    print(f"ratio {ours / bare:.2f} (target <= 1.25)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=500, help="pages in the corpus benchmark")
+    parser.add_argument("--skip-corpus", action="store_true")
+    parser.add_argument("--n-process", type=int, default=1, help="parsing processes")
+    parser.add_argument("--skip-notebooks", action="store_true")
+    args = parser.parse_args(argv)
+    if not args.skip_notebooks:
+        bench_notebooks()
+    if not args.skip_corpus:
+        bench_corpus(args.pages, args.n_process)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
