@@ -11,8 +11,10 @@ explains it. From the source we build:
 * the teacher edition ``notebooks/teacher/NN_name.ipynb``: the solutions in place, the
   marker lines removed.
 
-Both are written without outputs. ``python -m newstext editions --check`` reports
-editions that are out of date with their source.
+Both are written without outputs, and both start with the same set-up cell (tagged
+``launch``): on Google Colab it fetches the course and installs its requirements; anywhere
+else it does nothing. ``python -m newstext editions --check`` reports editions that are out
+of date with their source.
 """
 
 from __future__ import annotations
@@ -30,6 +32,25 @@ BEGIN = "# BEGIN SOLUTION"
 END = "# END SOLUTION"
 SOLUTION_TAG = "solution"
 STUB_COMMENT = "# your code here"
+
+LAUNCH_TAG = "launch"
+
+#: The first code cell of every notebook. ``{repository}`` comes from pyproject.toml.
+LAUNCH_CELL = """\
+# Set-up for Google Colab: fetch the course and install what it needs. Elsewhere: nothing.
+import os
+import subprocess
+import sys
+
+COURSE = "{repository}"
+if "google.colab" in sys.modules:
+    if not os.path.exists("/content/course"):
+        subprocess.run(["git", "clone", "--depth", "1", COURSE, "/content/course"], check=True)
+        os.chdir("/content/course")
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "-r", "requirements.txt"],
+                       check=True)
+        print("Installed. Now Runtime → Restart session, then run all cells again.")
+    os.chdir("/content/course/notebooks")"""
 
 _MARKER = re.compile(r"^(?P<indent>[ \t]*)# (?P<kind>BEGIN|END) SOLUTION\s*$")
 
@@ -85,6 +106,21 @@ def split_solution(source: str) -> tuple[str, str, list[str]]:
     return "\n".join(student), "\n".join(teacher), blocks
 
 
+def repository_url(root: Path | None = None) -> str:
+    """The course's public repository, from ``[project.urls]`` in pyproject.toml."""
+    import tomllib
+
+    pyproject = (root or project_root()) / "pyproject.toml"
+    return tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["urls"]["Repository"]
+
+
+def launch_cell() -> nbformat.NotebookNode:
+    """The Colab set-up cell that opens every notebook."""
+    return nbformat.v4.new_code_cell(
+        LAUNCH_CELL.replace("{repository}", repository_url()), metadata={"tags": [LAUNCH_TAG]}
+    )
+
+
 def _clean_metadata(nb: nbformat.NotebookNode) -> None:
     nb.metadata.pop("jupytext", None)
     nb.metadata["kernelspec"] = {
@@ -132,6 +168,7 @@ def build_pair(source_path: Path) -> tuple[nbformat.NotebookNode, nbformat.Noteb
                     nbformat.v4.new_markdown_cell(cell.source, metadata=dict(cell.metadata))
                 )
     for nb in (student, teacher):
+        nb.cells.insert(1, launch_cell())  # right after the title and header
         _clean_metadata(nb)
     return student, teacher
 

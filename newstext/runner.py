@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -57,3 +58,20 @@ def run_notebooks(paths: list[Path], html_dir: Path | None = None) -> list[Path]
         if html_dir is not None:
             written.append(export_html(nb, Path(html_dir) / f"{Path(path).stem}.html"))
     return written
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """Copy what the notebooks read (pyproject.toml, requirements, data, notebooks) from the
+    project at ``source`` into ``target``, as a fresh checkout has it: no generated files in
+    ``data/processed/``, no students' files. Returns ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("pyproject.toml", "requirements.txt"):
+        shutil.copy(source / name, target / name)
+    generated = shutil.ignore_patterns("processed", "*.jsonl.tmp")
+    shutil.copytree(source / "data", target / "data", ignore=generated)
+    students = target / "data" / "annotations" / "students"
+    for path in students.glob("*"):
+        if path.name != "README.md":
+            path.unlink()
+    shutil.copytree(source / "notebooks", target / "notebooks")
+    return target

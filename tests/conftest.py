@@ -11,7 +11,7 @@ import pytest
 
 from newstext.paths import RAW_PAGE, project_root
 from newstext.reading import read_page
-from newstext.runner import execute_notebook
+from newstext.runner import copy_project, execute_notebook
 
 # Student annotation files written while the tests run (notebook 04 saves one) go to a
 # temporary folder, never to data/annotations/students/. Kernels inherit the variable.
@@ -20,8 +20,6 @@ os.environ["NEWSTEXT_STUDENTS_DIR"] = tempfile.mkdtemp(prefix="newstext-students
 ROOT = project_root()
 STUDENT_NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 TEACHER_NOTEBOOKS = sorted((ROOT / "notebooks" / "teacher").glob("[0-9][0-9]_*.ipynb"))
-
-_executed: dict[Path, nbformat.NotebookNode] = {}
 
 #: Run first in every notebook the tests execute: any connection that leaves the machine
 #: raises, so a notebook that reaches for the network fails its test.
@@ -48,16 +46,39 @@ def page_text() -> str:
     return read_page(RAW_PAGE)
 
 
+def fresh_project() -> Path:
+    """A copy of the project as a fresh checkout has it (no data/processed/), its raw data
+    read only: a notebook run there must make everything it needs itself."""
+    root = copy_project(ROOT, Path(tempfile.mkdtemp(prefix="newstext-project-")) / "course")
+    for path in (root / "data" / "raw").iterdir():
+        path.chmod(0o444)
+    return root
+
+
+class NotebookRuns:
+    """Each notebook executed once per test run, from a fresh kernel, in a fresh project."""
+
+    def __init__(self) -> None:
+        self.executed: dict[Path, nbformat.NotebookNode] = {}
+        self.projects: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> nbformat.NotebookNode:
+        if path not in self.executed:
+            project = fresh_project()
+            copy = project / path.relative_to(ROOT)
+            self.executed[path] = execute_notebook(copy, prelude=NO_NETWORK)
+            self.projects[path] = project
+        return self.executed[path]
+
+    def project_of(self, path: Path) -> Path:
+        """The project copy the notebook ran in."""
+        self(path)
+        return self.projects[path]
+
+
 @pytest.fixture(scope="session")
-def run_notebook():
-    """Execute a notebook from a fresh kernel (once per test run) and return it with outputs."""
-
-    def run(path: Path) -> nbformat.NotebookNode:
-        if path not in _executed:
-            _executed[path] = execute_notebook(path, prelude=NO_NETWORK)
-        return _executed[path]
-
-    return run
+def run_notebook() -> NotebookRuns:
+    return NotebookRuns()
 
 
 def output_texts(nb: nbformat.NotebookNode) -> list[str]:

@@ -12,7 +12,7 @@ from spacy import displacy
 from conftest import NO_NETWORK, ROOT, STUDENT_NOTEBOOKS, TEACHER_NOTEBOOKS
 from newstext.cli import main
 from newstext.model import load_english
-from newstext.paths import RAW_PAGE, processed_dir
+from newstext.paths import RAW_PAGE
 from newstext.runner import execute_notebook
 
 
@@ -27,7 +27,12 @@ def fingerprint(folder) -> dict[str, str]:
 
 #: Taken when the tests are collected, before any notebook runs.
 RAW_BEFORE = fingerprint(ROOT / "data" / "raw")
-ANNOTATIONS_BEFORE = fingerprint(ROOT / "data" / "annotations")
+ANNOTATIONS_BEFORE = {
+    name: digest
+    for name, digest in fingerprint(ROOT / "data" / "annotations").items()
+    if not name.startswith("students/") or name == "students/README.md"
+}
+NOTEBOOKS_BEFORE = fingerprint(ROOT / "notebooks")
 
 
 @pytest.fixture
@@ -74,17 +79,35 @@ def test_displacy_escapes_html_in_the_text():
 
 def test_running_a_notebook_twice_writes_the_same_files(run_notebook):
     notebook = next(p for p in STUDENT_NOTEBOOKS if p.stem == "01_cleaning")
-    run_notebook(notebook)
-    first = fingerprint(processed_dir())
-    execute_notebook(notebook, prelude=NO_NETWORK)
-    second = fingerprint(processed_dir())
-    written = [name for name in first if name.endswith(".csv") or name.startswith("figures/01_")]
-    assert written, "notebook 01 writes its tables"
-    assert {name: second[name] for name in written} == {name: first[name] for name in written}
+    project = run_notebook.project_of(notebook)
+    first = fingerprint(project / "data" / "processed")
+    execute_notebook(project / "notebooks" / notebook.name, prelude=NO_NETWORK)
+    second = fingerprint(project / "data" / "processed")
+    assert any(name.endswith(".csv") for name in first), "notebook 01 writes its tables"
+    assert second == first
 
 
-def test_no_notebook_writes_to_raw_data_or_reference_annotations(run_notebook):
+def test_notebooks_write_only_under_processed_and_students(run_notebook):
+    """A checkout where only data/processed/ and data/annotations/students/ are writable
+    is enough: nothing else in the project changes, raw data and references least of all."""
     for notebook in STUDENT_NOTEBOOKS + TEACHER_NOTEBOOKS:
         run_notebook(notebook)
-    assert fingerprint(ROOT / "data" / "raw") == RAW_BEFORE
-    assert fingerprint(ROOT / "data" / "annotations") == ANNOTATIONS_BEFORE
+        project = run_notebook.project_of(notebook)
+        assert fingerprint(project / "data" / "raw") == RAW_BEFORE
+        assert fingerprint(project / "data" / "annotations") == ANNOTATIONS_BEFORE
+        assert fingerprint(project / "notebooks") == NOTEBOOKS_BEFORE
+        top = {path.name for path in project.iterdir()}
+        assert top == {"pyproject.toml", "requirements.txt", "data", "notebooks"}
+        assert {path.name for path in (project / "data").iterdir()} <= {
+            "raw",
+            "annotations",
+            "processed",
+        }
+
+
+def test_every_notebook_makes_what_it_needs_from_the_raw_page(run_notebook):
+    """Start anywhere: each notebook ran (see test_notebooks) in a project without
+    data/processed/, and wrote its own results there."""
+    for notebook in STUDENT_NOTEBOOKS[1:]:
+        processed = run_notebook.project_of(notebook) / "data" / "processed"
+        assert any(processed.iterdir()), notebook.name

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
@@ -20,6 +19,8 @@ import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
+
+from newstext.runner import copy_project
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -39,15 +40,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def copy_project(target: Path) -> Path:
-    """The files a notebook reads, copied so that the browser can save nothing over ours."""
-    for name in ("pyproject.toml", "requirements.txt"):
-        shutil.copy(ROOT / name, target / name)
-    shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns("processed"))
-    shutil.copytree(ROOT / "notebooks", target / "notebooks")
-    return target
 
 
 #: JupyterLab settings for the check: render every cell (JupyterLab 4 draws only the cells
@@ -149,7 +141,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "project"
         root.mkdir()
-        copy_project(root)
+        copy_project(ROOT, root)
         lab = start_lab(root, port, token)
         try:
             with sync_playwright() as playwright:
