@@ -41,7 +41,11 @@ def test_generated_files_are_ignored_by_git():
 def make_dry_run(*args):
     """What `make -n ARGS` would run, without running it."""
     result = subprocess.run(
-        ["make", "--no-print-directory", "-n", *args], cwd=ROOT, capture_output=True, text=True, check=True
+        ["make", "--no-print-directory", "-n", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return result.stdout
 
