@@ -11,25 +11,27 @@ def quotes():
     return lesson03.main_article_quotes()
 
 
-def test_subject_of_added_accepts_the_token_or_its_text():
-    doc = load_english()(lesson03.ADDED_SENTENCE)
-    he = next(token for token in doc if token.text == "he")
-    assert lesson03.subject_of_added(he).passed
-    assert lesson03.subject_of_added("he").passed
+def test_subject_of_described_accepts_the_token_or_its_text():
+    doc = load_english()(lesson03.DESCRIBED_SENTENCE)
+    ministry = next(token for token in doc if token.text == "Ministry")
+    assert lesson03.subject_of_described(ministry).passed
+    assert lesson03.subject_of_described("Ministry").passed
 
 
 @pytest.mark.parametrize(
     "answer, says",
     [
-        ("I", "the subject of 'want', inside the quotation"),
-        ("Marco Rubio", "that is who the subject refers to"),
-        ("overpromise", "not the subject. Hint"),
-        (3, "should be a Token or its text"),
+        ("Russia's Foreign Ministry", "that is the whole noun phrase"),
+        ("Russia", "'Russia' depends on another word of the phrase"),
+        ("exchange", "not the subject. Hint"),
+        (["Ministry"], "should be one Token (or its text)"),
     ],
 )
-def test_subject_of_added_wrong_answers(answer, says):
-    result = lesson03.subject_of_added(answer)
+def test_subject_of_described_wrong_answers(answer, says):
+    result = lesson03.subject_of_described(answer)
     assert not result.passed and says in result.message
+    if isinstance(answer, str):
+        assert "'Ministry'" not in result.message
 
 
 def test_patriot_pattern_accepts_a_phrase_or_a_token_pattern():
@@ -43,6 +45,8 @@ def test_patriot_pattern_accepts_a_phrase_or_a_token_pattern():
         ({"label": "product", "pattern": "Patriot"}, "labels are case-sensitive"),
         ({"label": "PERSON", "pattern": "Patriot"}, "'PERSON' is not the label"),
         ({"label": "PRODUCT", "pattern": "patriot"}, "your pattern finds []"),
+        ({"label": "PRODUCT", "pattern": "Patriots"}, "is more than the name"),
+        ({"label": "PRODUCT", "pattern": "Patriot systems"}, "is more than the name"),
         ({"label": "PRODUCT", "pattern": [{"LOWER": {"REGEX": "^patriot"}}]}, "too broad"),
         ({"pattern": "Patriot"}, 'a pattern has the keys "label" and "pattern"'),
         ("Patriot", "should be a dict"),
@@ -61,6 +65,9 @@ def test_pronoun_quotes(quotes):
     named = list(quotes.loc[quotes["speaker_text"] == "Rubio", "quote"])[:1]
     result = lesson03.pronoun_quotes(pronoun + named)
     assert "1 of yours name their speaker with a name" in result.message
+    continuation = list(quotes.loc[quotes["speaker_text"].isna(), "quote"])[:1]
+    result = lesson03.pronoun_quotes(pronoun + continuation)
+    assert "1 of yours have no written speaker at all" in result.message
     assert "with their quote marks" in lesson03.pronoun_quotes([q[1:-1] for q in pronoun]).message
     assert "not quotations of the table" in lesson03.pronoun_quotes(["he added"]).message
 
@@ -72,5 +79,7 @@ def test_quotes_per_speaker(quotes):
     assert (
         "add up to 11" in lesson03.quotes_per_speaker({"Marco Rubio": 7, "Donald Trump": 4}).message
     )
+    merged = {"Marco Rubio": 7, "Donald Trump": 3, "Russia's Foreign Ministry": 2}
+    assert "you have 3 speakers, the table 4" in lesson03.quotes_per_speaker(merged).message
     off = {"Marco Rubio": 6, "Donald Trump": 4, "Russia's Foreign Ministry": 1, "Moscow": 1}
     assert "do not match the table" in lesson03.quotes_per_speaker(off).message

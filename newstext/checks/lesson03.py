@@ -18,9 +18,9 @@ from newstext.quotes import extract_quotes, quotes_table
 from newstext.reading import read_page
 
 #: The sentence of exercise 3.1, as it stands in the main article.
-ADDED_SENTENCE = (
-    '"I don\'t want to overpromise," he added, citing the "acceleration" of Russian attacks '
-    "on Ukraine."
+DESCRIBED_SENTENCE = (
+    "Russia's Foreign Ministry described the exchange as 'substantive and frank,' noting that "
+    "the two sides discussed Ukraine, Syria, and Iran."
 )
 PRONOUNS = {"he", "she", "they", "i", "we", "it"}
 
@@ -33,34 +33,35 @@ def main_article_quotes() -> pd.DataFrame:
     return quotes_table(extract_quotes(main_doc, article_id=1))
 
 
-# --- Exercise 3.1: the subject of "added" --------------------------------------------------
+# --- Exercise 3.1: the subject of "described" ----------------------------------------------
 
 
 @exercise("3.1")
-def subject_of_added(answer: object) -> Verdict:
-    """The word that is the grammatical subject (nsubj) of "added" in ADDED_SENTENCE."""
+def subject_of_described(answer: object) -> Verdict:
+    """The token that is the grammatical subject (nsubj) of "described" in DESCRIBED_SENTENCE."""
     text = answer.text if isinstance(answer, Token) else answer
-    problem = type_problem(text, str, "a Token or its text")
+    problem = type_problem(text, str, "one Token (or its text)")
     if problem:
         return wrong(problem)
-    doc = load_english()(ADDED_SENTENCE)
-    added = next(token for token in doc if token.text == "added")
-    subjects = [child.text for child in added.children if child.dep_ == "nsubj"]
-    if text.strip() in subjects:
-        return right(f"'{text.strip()}' is the nsubj of 'added'.")
-    if text.strip() in ("Rubio", "Marco Rubio"):
+    doc = load_english()(DESCRIBED_SENTENCE)
+    described = next(token for token in doc if token.text == "described")
+    subjects = [child.text for child in described.children if child.dep_ == "nsubj"]
+    given = text.strip()
+    if given in subjects:
+        return right(f"'{given}' is the nsubj of 'described'; 'Russia' and 'Foreign' hang on it.")
+    if given in ("Russia's Foreign Ministry", "Foreign Ministry"):
         return wrong(
-            "that is who the subject refers to, which no parser tells you: the question "
-            "asks for the word in the sentence that is the subject."
+            "that is the whole noun phrase. The parser links one word, the phrase's head, to "
+            "the verb; the other words depend on that head."
         )
-    if text.strip() == "I":
+    if given in ("Russia", "Foreign", "'s"):
         return wrong(
-            "that is the subject of 'want', inside the quotation. Start from the token "
-            "'added' and look at its children."
+            f"'{given}' depends on another word of the phrase, not on 'described'. "
+            "Look at the children of the token 'described'."
         )
     return wrong(
-        "not the subject. Hint: `[(c.text, c.dep_) for c in token.children]` "
-        "for the token 'added'; the subject has the dependency label nsubj."
+        "not the subject. Hint: `[(c.text, c.dep_) for c in token.children]` for the token "
+        "'described'; the subject has the dependency label nsubj."
     )
 
 
@@ -85,6 +86,13 @@ def patriot_pattern(answer: object) -> Verdict:
         if str(answer["label"]).upper() == "PRODUCT":
             return wrong("labels are case-sensitive: spaCy's labels are written in capitals.")
         return wrong(f"{answer['label']!r} is not the label for a manufactured object.")
+    pattern = answer["pattern"]
+    if isinstance(pattern, str) and pattern != "Patriot" and pattern.lower().startswith("patriot"):
+        if pattern.lower() != "patriot":
+            return wrong(
+                f"a phrase pattern matches exactly its tokens, and {pattern!r} is more than "
+                "the name: the page writes 'Patriot systems', 'Patriot missile systems'."
+            )
     nlp = spacy.blank("en")
     nlp.add_pipe("entity_ruler").add_patterns([dict(answer)])
     for sentence, should_match in PATRIOT_SENTENCES.items():
@@ -97,7 +105,10 @@ def patriot_pattern(answer: object) -> Verdict:
             )
         if not should_match and found:
             return wrong(f"in {sentence!r} your pattern also finds {found}: too broad.")
-    return right("Patriot is a PRODUCT in both sentences, and 'Patriotic' is left alone.")
+    return right(
+        "your pattern finds Patriot in 'Ukraine asked for 10 Patriot systems.' and leaves "
+        "'the Patriotic Union of Cuba' alone."
+    )
 
 
 # --- Exercise 3.3: quotations whose speaker is a pronoun ---------------------------------
@@ -121,13 +132,21 @@ def pronoun_quotes(answer: object) -> Verdict:
     if unknown:
         return wrong(
             f"{len(unknown)} of your texts are not quotations of the table: copy them "
-            "from the `quote` column."
+            "from the `quote` column, quote marks included."
         )
     extra = given - expected
     missing = expected - given
+    unwritten = set(quotes.loc[quotes["speaker_text"].isna(), "quote"])
     message = []
-    if extra:
-        message.append(f"{len(extra)} of yours name their speaker with a name, not a pronoun")
+    if extra & unwritten:
+        message.append(
+            f"{len(extra & unwritten)} of yours have no written speaker at all (an empty "
+            "speaker_text: they continue the quotation before them)"
+        )
+    if extra - unwritten:
+        message.append(
+            f"{len(extra - unwritten)} of yours name their speaker with a name, not a pronoun"
+        )
     if missing:
         message.append(f"{len(missing)} more quotation(s) have a pronoun as speaker_text")
     return wrong("; ".join(message) + ". Hint: filter on the `speaker_text` column.")
@@ -158,5 +177,10 @@ def quotes_per_speaker(answer: object) -> Verdict:
         return wrong(
             f"your counts add up to {sum(given.values())}, but the main article has "
             f"{len(quotes)} quotations."
+        )
+    if len(given) < len(expected):
+        return wrong(
+            f"you have {len(given)} speakers, the table {len(expected)}: count each resolved "
+            "speaker as the extractor wrote it, even two that belong to one government."
         )
     return wrong("the counts do not match the table. Hint: `value_counts()` on one column.")
