@@ -34,10 +34,10 @@
 # | Notebook | Questions | Objectives | Minutes |
 # |---|---|---|---|
 # | **00 Start here** (this one) | Is my setup working? What does the raw page look like? | Run cells; read the environment check; look at the raw page. | 20 |
-# | **01 Cleaning** | Which lines are article and which are page furniture? How do we keep every decision traceable? | Classify lines with readable rules; split the page into articles; remove inline noise with a log; score the cleaner against a reference. | 60 |
-# | **02 Exploring** | What is in the articles, in numbers and pictures? | Build tidy tables of paragraphs, sentences and tokens; count, compare and plot. | 60 |
-# | **03 Annotating with spaCy** | What does a language model add, and where does it go wrong? | Read spaCy's annotations; analyse entity errors; write rules; extract quotes and speakers. | 75 |
-# | **04 Annotating by hand** | How do people annotate, and how much do they agree? | Apply guidelines; measure agreement; evaluate the pipeline; export to annotation tools. | 75 |
+# | [**01 Cleaning**](01_cleaning.ipynb) | Which lines are article and which are page furniture? How do we keep every decision traceable? | Classify lines with readable rules; split the page into articles; remove inline noise with a log; score the cleaner against a reference. | 60 |
+# | [**02 Exploring**](02_exploring.ipynb) | What is in the articles, in numbers and pictures? | Build tidy tables of paragraphs, sentences and tokens; count, compare and plot. | 60 |
+# | [**03 Annotating with spaCy**](03_annotating_spacy.ipynb) | What does a language model add, and where does it go wrong? | Read spaCy's annotations; analyse entity errors; write rules; extract quotes and speakers. | 75 |
+# | [**04 Annotating by hand**](04_annotating_by_hand.ipynb) | How do people annotate, and how much do they agree? | Apply guidelines; measure agreement; evaluate the pipeline; export to annotation tools. | 75 |
 #
 # Each notebook can be the first one a class opens: it makes whatever it needs from the raw page.
 
@@ -154,7 +154,8 @@ for length, number in sorted(lengths, reverse=True)[:3]:
 # %% [markdown]
 # ## ✏️ Exercise 0.1: how many lines hold text?
 #
-# > **✏️ Exercise**: many lines of the page are empty. How many lines hold **some visible text**?
+# > **✏️ Exercise**: many lines of the page are empty. How many lines are **not empty** (a line of
+# > spaces alone counts as empty)?
 # > Store the number (an `int`) in `answer`, then run the check cell below it.
 # >
 # > The check tells you what is wrong, not the answer. Until you replace the `...`, it says

@@ -48,8 +48,9 @@ for number, line in enumerate(raw.split("\n")[:6], start=1):
     print(number, len(line), len(line.split()), repr(line[:40]))
 
 # %% [markdown]
-# The package's `look_at_lines` does the same for every line and adds three columns that help to
-# tell prose from furniture:
+# The package's `look_at_lines` does the same for every line (counting as words only runs of
+# letters and digits, so `dead-end` is two) and adds three columns that help to tell prose from
+# furniture:
 #
 # * `stop_share`: the share of **stop words** (the, of, and, …). Prose is full of them; a menu or
 #   a button has almost none.
@@ -87,8 +88,9 @@ plt.show()
 # %% [markdown]
 # > **📝 Note**: the y axis is logarithmic: otherwise the two lines of thousands of characters
 # > would flatten every other bar. Empty lines have no bar at all (a length of 0 has no logarithm).
+# > The main article is lines 7 to 19; the two giant bars are the related articles.
 #
-# Which lines repeat? Empty lines, of course, and the headlines:
+# Which lines repeat? Leaving out the empty lines (22 of them, all alike), the headlines:
 
 # %%
 lines[(lines["repeats"] > 1) & (lines["chars"] > 0)][["line_no", "text", "repeats"]]
@@ -155,12 +157,21 @@ dropped[["line_no", "text", "reason"]]
 # > `"Mint2 days ago"` → `("Mint", "2 days ago")`. When the text before the number is the label
 # > `time` (as in `time2 hours ago`), the source is `None`.
 # >
-# > Hint: the module `re` and a pattern with two groups, `(.*?)(\d+ .*)`.
+# > Hint: a regular expression with two groups (see the example below).
+
+# %% [markdown]
+# > **📝 Note**: a *regular expression* describes a pattern of text. In `re.fullmatch(r"(\D+)(\d+)",
+# > "Room101")`, `\D+` means "one or more characters that are not digits", `\d+` "one or more
+# > digits", and each pair of brackets is a *group* you can read back. `.*` means "any characters";
+# > `.*?` takes as few as it can, and plain `.*` as many as it can (it is *greedy*).
 
 # %%
 import re
 
+match = re.fullmatch(r"(\D+)(\d+)", "Room101")
+match.groups()
 
+# %%
 def split_source_time(line):
     # BEGIN SOLUTION
     match = re.fullmatch(r"(.*?)(\d+ \w+ ago)", line.strip())
@@ -275,7 +286,7 @@ check.unknown_ad_marker(marker)
 # paragraph breaks, and in places the space after a full stop (`said.A senior`). The cleaner splits
 # each long line into sentences, groups them into paragraphs of at most three sentences (a
 # documented guess: the true breaks are lost), and inserts the missing spaces. Each insertion is
-# logged:
+# logged (the `inserted` column holds the character inserted: a space, so it looks empty):
 
 # %%
 cleaned.repairs
@@ -350,12 +361,9 @@ cleaned.glitches[["sentence_id", "rule", "evidence"]]
 # ## 8. When was it published?
 #
 # The page says `2 days ago`, `2 hours ago` and `3 hours ago`, but not the day it was saved. We
-# have to derive that **reference date** from the page's own evidence, and say how:
-
-# %%
-from newstext.published import REFERENCE_DATE_EVIDENCE
-
-print(REFERENCE_DATE_EVIDENCE)
+# have to derive that **reference date** from the page's own evidence, and say how. The First Post
+# item ("2 hours ago") reports sanctions "on the fourth anniversary" of the protests of 11 July
+# 2021, so it ran on 11 July 2025, and the page was saved that day. Counting back from it:
 
 # %%
 cleaned.articles[["source", "time_ago", "published_estimate"]]
@@ -365,7 +373,8 @@ cleaned.articles[["source", "time_ago", "published_estimate"]]
 #
 # > **✏️ Exercise**: Daily8 is an Indian site. Suppose its clock showed **12 July 2025** when the
 # > page was saved. On which date was the Mint article ("2 days ago") published? Store a
-# > `datetime.date` in `mint_date`. You may use `newstext.published.resolve_relative_time`.
+# > `datetime.date` in `mint_date`. You may use `resolve_relative_time(time_ago, reference)` from
+# > `newstext.published` (`help(resolve_relative_time)` shows how to call it).
 
 # %%
 from datetime import date
@@ -385,6 +394,14 @@ check.mint_date_in_indian_time(mint_date)
 # Thursday: the day of the meeting the article reports. With 11 July the article would predate the
 # meeting it describes, so the page's own evidence favours 12 July in Indian time. Either way, a
 # relative time gives a date within a day, not a time: say so when you report it.
+
+# %% [markdown]
+# Here is the evidence behind the reference date, as the package documents it:
+
+# %%
+from newstext.published import REFERENCE_DATE_EVIDENCE
+
+print(REFERENCE_DATE_EVIDENCE)
 
 # %% [markdown]
 # ## 9. Traceability: every paragraph points back to the raw page
@@ -433,8 +450,8 @@ score.confusion
 
 # %% [markdown]
 # A perfect score on the page the rules were written for is the least we can ask. The honest test
-# is a page the rules have never seen: the test suite runs the cleaner on three pages from other
-# (invented) sites, in `tests/pages/`.
+# is a page the rules have never seen: the course's tests run the cleaner on three pages from
+# other (invented) sites, and a teacher can bring more.
 #
 # Watch the score move when a rule changes. Below, we pretend the cleaner kept every line it
 # marked as a comment widget:
@@ -448,8 +465,8 @@ print(f"recall of dropping: {score_line_labels(careless, reference).recall:.2f}"
 # ## ✏️ Exercise 1.4: label five lines by hand
 #
 # > **✏️ Exercise**: be the annotator. Give the action (`keep`, `drop`, `metadata` or `headline`)
-# > of each of these five lines, as a dict `{line number: action}`. Decide from the text, not from
-# > the cleaner's table.
+# > of each of these five lines, as a dict `{line number: action}`. Decide from the text and its
+# > place on the page, not from the cleaner's table.
 
 # %%
 for number in check.LINES_TO_LABEL:
@@ -458,17 +475,18 @@ for number in check.LINES_TO_LABEL:
 # %%
 my_labels = ...  # replace ... with your code
 # BEGIN SOLUTION
-my_labels = {2: "headline", 6: "metadata", 12: "keep", 20: "drop", 35: "metadata"}
+my_labels = {32: "headline", 35: "metadata", 39: "metadata", 43: "keep", 58: "drop"}
 # END SOLUTION
 
 # %%
 check.five_line_labels(my_labels)
 
 # %% [markdown] tags=["solution"]
-# **Solution.** `{2: "headline", 6: "metadata", 12: "keep", 20: "drop", 35: "metadata"}`. Line 2 is
-# the first copy of the headline; line 6 holds the source and the time; line 12 is the article's
-# prose; line 20 (`Orange background`) is the site's; line 35 (`First Post`) names the source of the
-# related article under it. Line 35 is the hard one: on its own it could be a heading.
+# **Solution.** `{32: "headline", 35: "metadata", 39: "metadata", 43: "keep", 58: "drop"}`.
+# Line 32 is the first copy of the related article's headline; line 35 (`First Post`) names its
+# source, and line 39 (`  • First Post`) echoes it; line 43 is the article's text, ads and all (the
+# inline noise goes later, not the line); line 58 (`DOWNLOAD THE APP`) is the site's. Line 35 is
+# the hard one: on its own it could be a heading.
 
 # %% [markdown]
 # ## 11. Save the results
@@ -479,6 +497,8 @@ check.five_line_labels(my_labels)
 # ```bash
 # python -m newstext clean data/raw/daily8_rubio_lavrov_2025-07.txt --out data/processed
 # ```
+#
+# (Run it from the project's top folder: the paths are relative to it.)
 
 # %%
 from newstext.clean import write_outputs

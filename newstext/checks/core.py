@@ -61,12 +61,12 @@ def _stub_function(*args: object) -> None: ...
 
 
 def is_stub(answer: object) -> bool:
-    """True when the student has not replaced the ``...`` stub (or left nothing).
+    """True when the student has not replaced the ``...`` stub.
 
     For a function exercise the stub is a function whose body is only ``...``: its
     bytecode is the same as :func:`_stub_function`'s.
     """
-    if answer is Ellipsis or answer is None:
+    if answer is Ellipsis:
         return True
     code = getattr(answer, "__code__", None)
     return code is not None and code.co_code == _stub_function.__code__.co_code

@@ -25,8 +25,8 @@ def nonempty_line_count(answer: object) -> Verdict:
         return right(f"correct: {expected} of the page's {len(lines)} lines hold text.")
     if answer == len(lines):
         return wrong(
-            "that is every line, the empty ones too. Hint: keep only the lines where "
-            "`line.strip()` is not ''."
+            "that is every line, the empty ones too. How could you test whether a line has "
+            "any characters left once its spaces are removed?"
         )
     if answer == text.count("\n"):
         return wrong(

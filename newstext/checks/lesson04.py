@@ -87,21 +87,34 @@ def _typical_kappa_mistakes(kappa: Kappa) -> list[tuple[float, str]]:
     """Values a typical mistake gives, each with what to say about it."""
     a_yes, b_yes = _share(0, "yes"), _share(1, "yes")
     return [
-        (kappa.observed,
-         "that is the observed agreement, the share of sentences where A and B agree. Kappa "
-         "corrects it for the agreement expected by chance: (observed − chance) / (1 − chance)."),
-        (kappa.chance,
-         "that is the agreement expected by chance; kappa is (observed − chance) / (1 − chance)."),
-        (_kappa_with_chance(kappa.observed, 0.5),
-         "you took the chance agreement to be 0.5, as for a coin. Compute it from how often "
-         "each annotator says yes and no: P(both yes) + P(both no)."),
-        (_kappa_with_chance(kappa.observed, a_yes * b_yes),
-         "your chance agreement counts only the sentences where both say yes: add the chance "
-         "that both say no."),
-        (_kappa_with_chance(kappa.observed, a_yes**2 + (1 - a_yes) ** 2),
-         "your chance agreement uses A's shares twice: multiply A's share by B's share."),
-        (_kappa_with_chance(kappa.observed, b_yes**2 + (1 - b_yes) ** 2),
-         "your chance agreement uses B's shares twice: multiply A's share by B's share."),
+        (
+            kappa.observed,
+            "that is the observed agreement, the share of sentences where A and B agree. Kappa "
+            "corrects it for the agreement expected by chance: (observed − chance) / (1 − chance).",
+        ),
+        (
+            kappa.chance,
+            "that is the agreement expected by chance; "
+            "kappa is (observed − chance) / (1 − chance).",
+        ),
+        (
+            _kappa_with_chance(kappa.observed, 0.5),
+            "you took the chance agreement to be 0.5, as for a coin. Compute it from how often "
+            "each annotator says yes and no: P(both yes) + P(both no).",
+        ),
+        (
+            _kappa_with_chance(kappa.observed, a_yes * b_yes),
+            "your chance agreement counts only the sentences where both say yes: add the chance "
+            "that both say no.",
+        ),
+        (
+            _kappa_with_chance(kappa.observed, a_yes**2 + (1 - a_yes) ** 2),
+            "your chance agreement uses A's shares twice: multiply A's share by B's share.",
+        ),
+        (
+            _kappa_with_chance(kappa.observed, b_yes**2 + (1 - b_yes) ** 2),
+            "your chance agreement uses B's shares twice: multiply A's share by B's share.",
+        ),
     ]
 
 
@@ -182,13 +195,15 @@ def cases_table() -> pd.DataFrame:
         item = _case_disagreement(case)
         text = item.group.paragraph.text
         at = text.find(case.text)
-        rows.append({
-            "case": case.number,
-            "paragraph": case.paragraph,
-            "context": "…" + text[max(0, at - 30) : at + len(case.text) + 20] + "…",
-            "A marked": _described(item.group.a),
-            "B marked": _described(item.group.b),
-        })
+        rows.append(
+            {
+                "case": case.number,
+                "paragraph": case.paragraph,
+                "context": "…" + text[max(0, at - 30) : at + len(case.text) + 20] + "…",
+                "A marked": _described(item.group.a),
+                "B marked": _described(item.group.b),
+            }
+        )
     return pd.DataFrame(rows).set_index("case")
 
 
@@ -244,8 +259,10 @@ def _span_problem(mine: ReferenceEntity, gold: Sequence[ReferenceEntity]) -> str
     if same_place:
         return f"{mine.text!r} has the right boundaries but not the right label"
     if any(g.start < mine.end and mine.start < g.end for g in gold):
-        return (f"{mine.text!r} overlaps a gold entity but its boundaries differ (titles, "
-                "possessives, 'the': see Entities > Boundaries)")
+        return (
+            f"{mine.text!r} overlaps a gold entity but its boundaries differ (titles, "
+            "possessives, 'the': see Entities > Boundaries)"
+        )
     return f"{mine.text!r} is not an entity in the gold"
 
 
@@ -283,7 +300,8 @@ def paragraph_seven(answer: object) -> Verdict:
     found = {(e.start, e.end, e.label) for e in mine} & keys
     relabelled = {(e.start, e.end) for e in extra}  # reported below as a wrong label
     missing = [
-        g for g in gold
+        g
+        for g in gold
         if (g.start, g.end, g.label) not in found and (g.start, g.end) not in relabelled
     ]
     precision = len(found) / len(mine)
@@ -345,18 +363,26 @@ def _offset_problem(start: int, end: int) -> str | None:
     if (start, end) == (right_start, right_end):
         return None
     if (start, end) == (last.start + span.start, last.start + span.end):
-        return ("those are offsets in the raw page; brat counts from the start of its own "
-                ".txt file, which begins with paragraph 1.")
+        return (
+            "those are offsets in the raw page; brat counts from the start of its own "
+            ".txt file, which begins with paragraph 1."
+        )
     if (start, end) == (span.start, span.end):
-        return (f"you counted from the start of paragraph {last.paragraph}, but the .txt "
-                "holds the paragraph(s) before it first: add their length.")
+        return (
+            f"you counted from the start of paragraph {last.paragraph}, but the .txt "
+            "holds the paragraph(s) before it first: add their length."
+        )
     if start == right_start - 1 and end == right_end - 1:
-        return ("one character short: each paragraph of the .txt ends with a newline, and "
-                "the newline counts.")
+        return (
+            "one character short: each paragraph of the .txt ends with a newline, and "
+            "the newline counts."
+        )
     if start == right_start and end == right_end - 1:
         return "brat's end is exclusive, like a Python slice: end − start is the text's length."
-    return ("the offsets do not point at the entity in the .txt: count the characters before it, "
-            "newlines included.")
+    return (
+        "the offsets do not point at the entity in the .txt: count the characters before it, "
+        "newlines included."
+    )
 
 
 @exercise("4.4")
@@ -367,19 +393,25 @@ def brat_line(answer: object) -> Verdict:
         return wrong(problem)
     line = answer.strip("\n")
     if "\t" not in line:
-        return wrong("brat separates the three fields with tab characters (\\t), and your line "
-                     "has none: ID, tab, 'LABEL START END', tab, text.")
+        return wrong(
+            "brat separates the three fields with tab characters (\\t), and your line "
+            "has none: ID, tab, 'LABEL START END', tab, text."
+        )
     fields = line.split("\t")
     if len(fields) != 3:
-        return wrong(f"a T line has exactly three tab-separated fields, yours has {len(fields)}: "
-                     "ID, 'LABEL START END' and the text.")
+        return wrong(
+            f"a T line has exactly three tab-separated fields, yours has {len(fields)}: "
+            "ID, 'LABEL START END' and the text."
+        )
     identifier, middle, text = fields
     if identifier != BRAT_ID:
         return wrong(f"the ID {identifier!r} is not the one the exercise asks for.")
     parts = middle.split(" ")
     if len(parts) != 3 or not all(part.isdigit() for part in parts[1:]):
-        return wrong("the middle field is the label, the start and the end, separated by single "
-                     f"spaces; yours is {middle!r}.")
+        return wrong(
+            "the middle field is the label, the start and the end, separated by single "
+            f"spaces; yours is {middle!r}."
+        )
     label, start, end = parts[0], int(parts[1]), int(parts[2])
     if label != BRAT_LABEL:
         return wrong(f"{label!r} is not the label the guidelines give this entity.")
