@@ -106,6 +106,17 @@ tokens[["article_id", "paragraph_id", "sentence_id", "i", "text", "lemma", "pos"
         "is_word", "ent_type"]].head(10)
 
 # %% [markdown]
+# `i` is the token's position in its article; `pos` is its part of speech and `ent_type` the
+# label of the named entity it belongs to (empty outside an entity). The codes are short;
+# `spacy.explain` spells out the ones in this table (notebook 03 shows the rest):
+
+# %%
+import spacy
+
+codes = sorted(set(tokens["pos"]) | set(tokens["ent_type"]) - {""})
+pd.DataFrame({"code": codes, "meaning": [spacy.explain(code) for code in codes]})
+
+# %% [markdown]
 # Every token still points back to the raw page, as notebook 01 promised:
 
 # %%
@@ -523,7 +534,8 @@ plt.show()
 # > **✏️ Exercise**: add at least one name to the plot. Store in `my_terms` a list holding the
 # > course's `NAMES` **and** your name(s): a person, place or organisation that occurs in the
 # > articles. A term is matched against **one token** (case ignored), so give one word, spelled as
-# > the page spells it. Then run the next cell, which draws the plot with your terms, and the
+# > the page spells it. `NAMES` is a tuple: build your list with `[*NAMES, "…"]` or
+# > `list(NAMES) + ["…"]`. Then run the next cell, which draws the plot with your terms, and the
 # > check.
 # >
 # > Hint: `tokens.query("ent_type == 'PERSON'")["text"].value_counts()` lists the candidates.
@@ -535,7 +547,11 @@ my_terms = [*NAMES, "Zelenskyy", "Graham"]
 # END SOLUTION
 
 # %%
-shown_terms = list(NAMES) if my_terms is ... else my_terms  # NAMES until you have answered
+# NAMES until my_terms is a list of words (so that this cell runs before you answer)
+if isinstance(my_terms, list | tuple) and all(isinstance(term, str) for term in my_terms):
+    shown_terms = list(my_terms)
+else:
+    shown_terms = list(NAMES)
 fig = dispersion_plot(term_positions(tokens, shown_terms), shown_terms, labels,
                       title="Where my names occur in each article")
 save_figure(fig, "02_dispersion_my_terms")
@@ -715,13 +731,14 @@ names.head()
 # %% [markdown]
 # A `crosstab` of sentence against name marks which names each sentence holds. Two names
 # co-occur in a sentence where both columns hold a 1; counting those sentences for every pair of
-# columns is a matrix product of the table with itself.
+# columns gives the co-occurrence matrix.
 
 # %%
 pd.crosstab(names["sentence_id"], names["name"])[["Rubio", "Lavrov", "Putin", "Trump"]].head(6)
 
 # %% [markdown]
-# `cooccurrence_matrix` computes it for the ten names in the most sentences:
+# `cooccurrence_matrix` computes it for the ten names in the most sentences. A name's pair with
+# itself is set to 0, so that the diagonal does not outshine the pairs:
 
 # %%
 from newstext.cooccurrence import cooccurrence_matrix

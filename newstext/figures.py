@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from newstext.plotting import OKABE_ITO, use_course_style
@@ -23,10 +24,12 @@ ROW_HEIGHT = 0.4
 PANEL_HEIGHT = 1.2
 TITLE_HEIGHT = 0.5
 CELL_SIZE = 0.7
-#: The palette without its yellow, too pale for thin marks on white.
-MARK_COLOURS = [colour for colour in OKABE_ITO if colour != "#F0E442"]
 #: Longest line of a tick label before it wraps.
 LABEL_WIDTH = 16
+
+
+#: The G2 above which a difference is significant at p < 0.05 (chi-squared, 1 df).
+SIGNIFICANT_G2 = 3.84
 
 
 def _article_label(article_id: int, labels: Mapping[int, str] | None) -> str:
@@ -57,7 +60,7 @@ def dispersion_plot(
         rows = table[table["article_id"] == article_id]
         for row, term in enumerate(terms):
             positions = rows.loc[rows["term"] == term, "position"]
-            colour = MARK_COLOURS[row % len(MARK_COLOURS)]
+            colour = OKABE_ITO[0]  # one colour: the row, not the colour, tells the term
             ax.plot(
                 positions,
                 [row] * len(positions),
@@ -166,10 +169,13 @@ def keyness_plot(
     ax.set_yticks(range(len(shown)), labels=list(shown["word"]))
     ax.invert_yaxis()
     ax.axvline(0, color=OKABE_ITO[-1], linewidth=1)
+    for side in (-1, 1):  # |G2| above 3.84: p < 0.05 for one test
+        ax.axvline(side * SIGNIFICANT_G2, color=OKABE_ITO[-1], linewidth=1, linestyle="--")
     ax.legend(
         handles=[
             Patch(color=OKABE_ITO[0], label=f"key in the {target}"),
             Patch(color=OKABE_ITO[1], label=f"key in the {reference}"),
+            Line2D([], [], color=OKABE_ITO[-1], linestyle="--", label="|G2| = 3.84 (p = 0.05)"),
         ],
         loc="lower right",
     )
