@@ -45,6 +45,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from newstext.quotes_marks import starts_elision
+
 # ---------------------------------------------------------------------------------------
 # Word lists: what a student edits to teach the extractor a new cue.
 # ---------------------------------------------------------------------------------------
@@ -63,9 +65,6 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 
 #: Other pronouns: kept as written, with no resolved speaker.
 OTHER_PRONOUNS = {"they", "we", "it", "i", "you", "them", "us"}
-
-#: Words that start with an apostrophe standing for missing letters: 'em, 'til, 'n'.
-ELISIONS = {"em", "til", "tis", "twas", "n", "cause", "bout"}
 
 #: Every quote mark, with its kind: ``'`` for single marks, ``"`` for double marks.
 MARK_KINDS = {
@@ -146,7 +145,7 @@ def mark_role(text: str, offset: int) -> str:
     if MARK_KINDS[char] == "'" and before.isalnum() and after.isalpha():
         return "apostrophe"  # don't, Russia's, I'll
     if before in _OPEN_CONTEXT or char in OPENING_ONLY:
-        if MARK_KINDS[char] == "'" and _starts_elision(text, offset + 1):
+        if MARK_KINDS[char] == "'" and starts_elision(text, offset + 1):
             return "apostrophe"  # '90s, 'em
         return "open" if not after.isspace() else "apostrophe"
     if after in _CLOSE_CONTEXT:
@@ -161,17 +160,6 @@ def mark_role(text: str, offset: int) -> str:
 def is_apostrophe(text: str, offset: int) -> bool:
     """True when the mark at ``offset`` opens or closes no quotation of ``text``."""
     return text[offset] in MARK_KINDS and offset not in _quote_mark_offsets(text)
-
-
-def _starts_elision(text: str, start: int) -> bool:
-    word = ""
-    for char in text[start:]:
-        if not char.isalnum():
-            break
-        word += char
-    is_decade = len(word) == 3 and word[:2].isdigit() and word[2] == "s"  # '90s
-    is_year = len(word) == 2 and word.isdigit()  # '21
-    return is_decade or is_year or word.lower() in ELISIONS
 
 
 def find_quotations(text: str) -> list[tuple[int, int]]:

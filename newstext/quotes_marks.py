@@ -56,7 +56,7 @@ def _single_role(text: str, offset: int, quote_open: bool) -> str:
     after = text[offset + 1] if offset + 1 < len(text) else " "
     if before.isalnum() and after.isalpha():
         return "apostrophe"
-    if before in _OPENERS_BEFORE and _starts_elision(text, offset + 1):
+    if before in _OPENERS_BEFORE and starts_elision(text, offset + 1):
         return "apostrophe"
     if before in _OPENERS_BEFORE and after not in " \t\n":
         return "open"
@@ -69,7 +69,8 @@ def _single_role(text: str, offset: int, quote_open: bool) -> str:
     return "close" if quote_open else "apostrophe"
 
 
-def _starts_elision(text: str, start: int) -> bool:
+def starts_elision(text: str, start: int) -> bool:
+    """True when the word at ``start`` is one an apostrophe shortens: '90s, '21, 'em, 'til."""
     word = ""
     for char in text[start:]:
         if not char.isalnum():

@@ -9,9 +9,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from newstext.corpus import article_docs, cleaned_page
+from newstext.model import load_english
 from newstext.paths import RAW_PAGE, project_root
 from newstext.reading import read_page
 from newstext.runner import copy_project, execute_notebook
+from newstext.tables import tokens_table
 
 # Student annotation files written while the tests run (notebook 04 saves one) go to a
 # temporary folder, never to data/annotations/students/. Kernels inherit the variable.
@@ -44,6 +47,24 @@ _socket.socket.connect = _local_only
 @pytest.fixture(scope="session")
 def page_text() -> str:
     return read_page(RAW_PAGE)
+
+
+@pytest.fixture(scope="session")
+def cleaned(tmp_path_factory):
+    """The course page cleaned (its CSV files written to a temporary folder)."""
+    return cleaned_page(tmp_path_factory.mktemp("processed"))
+
+
+@pytest.fixture(scope="session")
+def docs(cleaned):
+    """One parsed Doc per article, the model loaded once for the whole test run."""
+    return article_docs(cleaned, load_english())
+
+
+@pytest.fixture(scope="session")
+def tokens(cleaned, docs):
+    """The tidy token table of the page."""
+    return tokens_table(cleaned, docs)
 
 
 def fresh_project() -> Path:

@@ -5,19 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newstext.clean import OUTPUT_FILES
-from newstext.corpus import ARTICLES_FILE, article_docs, cleaned_page, raw_span
-from newstext.model import load_english
+from newstext.corpus import ARTICLES_FILE, cleaned_page, raw_span
 from newstext.quotes_marks import normalise_quotes
-
-
-@pytest.fixture(scope="session")
-def cleaned(tmp_path_factory):
-    return cleaned_page(tmp_path_factory.mktemp("processed"))
-
-
-@pytest.fixture(scope="session")
-def docs(cleaned):
-    return article_docs(cleaned, load_english())
 
 
 def test_cleaned_page_writes_the_csv_files_when_they_are_missing(tmp_path):

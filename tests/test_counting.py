@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
-from newstext.corpus import article_docs, cleaned_page
 from newstext.counting import (
     COMPARISON_COLUMNS,
     bigrams,
@@ -19,18 +17,6 @@ from newstext.counting import (
     top_words,
     word_counts,
 )
-from newstext.model import load_english
-from newstext.tables import tokens_table
-
-
-@pytest.fixture(scope="session")
-def cleaned(tmp_path_factory):
-    return cleaned_page(tmp_path_factory.mktemp("processed"))
-
-
-@pytest.fixture(scope="session")
-def tokens(cleaned):
-    return tokens_table(cleaned, article_docs(cleaned, load_english()))
 
 
 def pairs(table: pd.DataFrame, column: str = "term") -> list[tuple[str, int]]:

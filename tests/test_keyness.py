@@ -7,7 +7,6 @@ import math
 import pandas as pd
 import pytest
 
-from newstext.corpus import article_docs, cleaned_page
 from newstext.keyness import (
     KEYNESS_COLUMNS,
     article_keyness,
@@ -16,14 +15,6 @@ from newstext.keyness import (
     log_ratio,
     p_value,
 )
-from newstext.model import load_english
-from newstext.tables import tokens_table
-
-
-@pytest.fixture(scope="session")
-def tokens(tmp_path_factory):
-    cleaned = cleaned_page(tmp_path_factory.mktemp("processed"))
-    return tokens_table(cleaned, article_docs(cleaned, load_english()))
 
 
 @pytest.fixture(scope="session")

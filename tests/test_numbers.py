@@ -6,8 +6,6 @@ import math
 
 import pytest
 
-from newstext.corpus import article_docs, cleaned_page
-from newstext.model import load_english
 from newstext.numbers import (
     AMBIGUOUS_COLUMNS,
     NUMBER_COLUMNS,
@@ -17,18 +15,11 @@ from newstext.numbers import (
     ranges,
     unit_conversions,
 )
-from newstext.tables import tokens_table
 
 
 @pytest.fixture(scope="session")
-def cleaned(tmp_path_factory):
-    return cleaned_page(tmp_path_factory.mktemp("processed"))
-
-
-@pytest.fixture(scope="session")
-def numbers(cleaned):
-    docs = article_docs(cleaned, load_english())
-    return numbers_table(docs, tokens_table(cleaned, docs))
+def numbers(docs, tokens):
+    return numbers_table(docs, tokens)
 
 
 def row(numbers, article_id: int, number: str, nth: int = 0) -> dict:

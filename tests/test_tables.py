@@ -6,8 +6,7 @@ import time
 
 import pytest
 
-from newstext.corpus import article_docs, cleaned_page, raw_span
-from newstext.model import load_english
+from newstext.corpus import raw_span
 from newstext.quotes_marks import normalise_quotes
 from newstext.tables import (
     ARTICLE_COLUMNS,
@@ -24,21 +23,6 @@ from newstext.tables import (
     shortest_sentences,
     tokens_table,
 )
-
-
-@pytest.fixture(scope="session")
-def cleaned(tmp_path_factory):
-    return cleaned_page(tmp_path_factory.mktemp("processed"))
-
-
-@pytest.fixture(scope="session")
-def docs(cleaned):
-    return article_docs(cleaned, load_english())
-
-
-@pytest.fixture(scope="session")
-def tokens(cleaned, docs):
-    return tokens_table(cleaned, docs)
 
 
 @pytest.fixture(scope="session")

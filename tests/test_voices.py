@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from newstext.corpus import article_docs, cleaned_page
-from newstext.model import load_english
-from newstext.tables import tokens_table
 from newstext.voices import (
     QUOTE_SHARE_COLUMNS,
     SPEECH_COLUMNS,
@@ -18,14 +15,8 @@ from newstext.voices import (
 
 
 @pytest.fixture(scope="session")
-def cleaned(tmp_path_factory):
-    return cleaned_page(tmp_path_factory.mktemp("processed"))
-
-
-@pytest.fixture(scope="session")
-def verbs(cleaned):
-    docs = article_docs(cleaned, load_english())
-    return speech_verbs(docs, tokens_table(cleaned, docs))
+def verbs(docs, tokens):
+    return speech_verbs(docs, tokens)
 
 
 # -- quoted characters ---------------------------------------------------------------------------
