@@ -203,7 +203,8 @@ check.split_source_time(split_source_time)
 #     return source, time_ago
 # ```
 #
-# Typical mistakes: a greedy `(.*)` that swallows the digits (`"Mint2 days ago"` → `"Mint2 day"`),
+# Typical mistakes: a greedy `(.*)` that swallows all but the last digit of a longer number
+# (`"Reuters15 minutes ago"` → `("Reuters1", "5 minutes ago")`),
 # and returning `"time"` as a source.
 
 # %% [markdown]

@@ -99,7 +99,8 @@ pd.DataFrame({"label": labels, "meaning": [spacy.explain(label) for label in lab
 # of the tree (the `ROOT`) has no arrow coming in.
 #
 # > **⚠️ Warning**: JupyterLab hides pictures in a notebook it does not trust. If the tree below is
-# > missing, run the cell, or use **File → Trust Notebook**.
+# > missing, run the cell, or trust the notebook: **View → Activate Command Palette**, then
+# > "Trust Notebook".
 
 # %%
 from spacy import displacy
@@ -405,7 +406,7 @@ check.pronoun_quotes(by_pronoun)
 # by_pronoun = list(quotes.loc[quotes["speaker_text"] == "he", "quote"])
 # ```
 #
-# Two quotations: `"I don't want to overpromise,"` and the scare-quoted `"acceleration"`, both
+# Two quotations: `"I don't want to overpromise,"` and the partial quotation `"acceleration"`, both
 # from the sentence "…he added, citing the "acceleration"…". Filtering on `speaker` gives nothing:
 # the resolved speaker is always a name.
 
@@ -447,7 +448,8 @@ side_by_side
 side_by_side["found_by"].value_counts()
 
 # %% [markdown]
-# Honestly read: both find the seven full quotations that have a cue nearby, and textacy gives
+# Honestly read: both find seven quotations, five with a cue beside them and two with none
+# (`'Hopefully...` and `'We get a lot...`, which continue the speaker before them); textacy gives
 # the speakers as written (`he`, `Foreign Ministry`). textacy leaves out the three short partial
 # quotations (`"frustrated"`, `"acceleration"`, `"time and patience,"`), the second paragraph that
 # continues Trump's quotation, and the quotation introduced by "According to Moscow". Ours finds

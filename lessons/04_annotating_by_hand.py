@@ -4,7 +4,7 @@
 # | | |
 # |---|---|
 # | **Questions** | What exactly should an annotator mark, and who decides? How much do two careful people agree, and how do we measure it? How do two annotations become one gold standard? How good are the model, the rules and the quote extractor against it, honestly? How do annotations travel to other tools? |
-# | **Objectives** | Read annotation guidelines and apply them to hard cases; compare two annotators with span precision, recall and F1, Cohen's kappa and a label confusion table; explain why kappa on tokens flatters; adjudicate disagreements by the guidelines into a gold set; annotate a paragraph yourself, score yourself and save your file; evaluate the pipeline against the gold with spaCy's scorer; export annotations to six formats and read them back. |
+# | **Objectives** | Read annotation guidelines and apply them to hard cases; compare two annotators with span precision, recall and F1, Cohen's kappa and a label confusion table; explain why kappa on tokens flatters; adjudicate disagreements by the guidelines into a gold set; annotate a paragraph yourself, score yourself and save your file; evaluate the pipeline against the gold with spaCy's scorer; export annotations to six formats (seven files: BIO and BILUO apart) and read them back. |
 # | **Prerequisites** | [03 Annotating with spaCy](03_annotating_spacy.ipynb) (entities, their labels, the rules, the quote extractor); [01 Cleaning](01_cleaning.ipynb) for character offsets into the raw page. |
 # | **Minutes** | 75 (teaching 45, exercises 30) |
 #
@@ -619,7 +619,7 @@ for p, doc in zip(gold, nlp.pipe(p.text for p in gold), strict=True):
 # ## 7. Export and re-import: annotations for other tools
 #
 # Annotation tools and training scripts each read their own format. The gold goes out in six of
-# them, and each must come back **unchanged**: same texts, same spans, same labels.
+# them (seven files: BIO and BILUO are written apart), and each must come back **unchanged**: same texts, same spans, same labels.
 #
 # The token formats (BIO, BILUO) come from `spacy.training`. BILUO marks the **L**ast token of an
 # entity and **U**nit (one-token) entities; BIO only Begin and Inside:

@@ -144,6 +144,7 @@ class TestExercise13MintDate:
         [
             (date(2025, 7, 9), "counted back from 11 July"),
             (date(2025, 7, 12), "the reference date itself"),
+            (date(2025, 7, 11), "that is one day back"),
             ("2025-07-10", "give a `date` object, not a string"),
             (date(2025, 7, 8), "count back from 12 July 2025"),
             (datetime(2025, 7, 10), "give a `date`, not a `datetime`"),

@@ -45,7 +45,7 @@ def test_patriot_pattern_accepts_a_phrase_or_a_token_pattern():
         ({"label": "product", "pattern": "Patriot"}, "labels are case-sensitive"),
         ({"label": "PERSON", "pattern": "Patriot"}, "'PERSON' is not the label"),
         ({"label": "PRODUCT", "pattern": "patriot"}, "your pattern finds []"),
-        ({"label": "PRODUCT", "pattern": "Patriots"}, "is more than the name"),
+        ({"label": "PRODUCT", "pattern": "Patriots"}, "finds only the plural"),
         ({"label": "PRODUCT", "pattern": "Patriot systems"}, "is more than the name"),
         ({"label": "PRODUCT", "pattern": [{"LOWER": {"REGEX": "^patriot"}}]}, "too broad"),
         ({"pattern": "Patriot"}, 'a pattern has the keys "label" and "pattern"'),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from newstext.checks.core import Verdict, exercise, right, type_problem, wrong
 from newstext.lexicon import ACTIONS
@@ -148,4 +148,6 @@ def mint_date_in_indian_time(answer: object) -> Verdict:
         return wrong("that is counted back from 11 July; the question asks for 12 July.")
     if answer == INDIAN_REFERENCE:
         return wrong("that is the reference date itself: count back the two days.")
+    if answer == INDIAN_REFERENCE - timedelta(days=1):
+        return wrong("that is one day back; the article says two days ago.")
     return wrong("count back from 12 July 2025 by the article's relative time.")

@@ -87,12 +87,16 @@ def patriot_pattern(answer: object) -> Verdict:
             return wrong("labels are case-sensitive: spaCy's labels are written in capitals.")
         return wrong(f"{answer['label']!r} is not the label for a manufactured object.")
     pattern = answer["pattern"]
-    if isinstance(pattern, str) and pattern != "Patriot" and pattern.lower().startswith("patriot"):
-        if pattern.lower() != "patriot":
-            return wrong(
-                f"a phrase pattern matches exactly its tokens, and {pattern!r} is more than "
-                "the name: the page writes 'Patriot systems', 'Patriot missile systems'."
-            )
+    if pattern == "Patriots":
+        return wrong(
+            "a phrase pattern matches exactly its tokens: 'Patriots' finds only the plural, "
+            "but the page mostly writes 'Patriot systems'."
+        )
+    if isinstance(pattern, str) and pattern.lower().startswith("patriot "):
+        return wrong(
+            f"a phrase pattern matches exactly its tokens, and {pattern!r} is more than "
+            "the name: the page writes 'Patriot systems', 'Patriot missile systems'."
+        )
     nlp = spacy.blank("en")
     nlp.add_pipe("entity_ruler").add_patterns([dict(answer)])
     for sentence, should_match in PATRIOT_SENTENCES.items():
