@@ -746,6 +746,8 @@ print("same as my_entities:", as_tuples(back) == as_tuples(as_records(my_entitie
 # > line (each line ends with a newline). Its `.ann` annotates one entity: the `Rubio` of
 # > paragraph 2, a `PERSON`, as `T1`. Write that `.ann` line, as a string, in `t_line`.
 # >
+# > The texts of the paragraphs are `gold[0].text` and `gold[1].text`.
+# >
 # > Hint: the offsets count from the start of the `.txt` file, not the raw page; `"\t"` is a tab.
 
 # %%
@@ -755,7 +757,6 @@ first, second = gold[0], gold[1]
 start = len(first.text) + 1 + second.text.index("Rubio")  # paragraph 1 and its newline first
 t_line = f"T1\tPERSON {start} {start + len('Rubio')}\tRubio"
 # END SOLUTION
-print(t_line)
 
 # %%
 check.brat_line(t_line)
