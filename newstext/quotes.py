@@ -304,7 +304,11 @@ def is_cue(token: Token) -> bool:
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
-    return [token for token in doc if start <= token.idx < end]
+    """The tokens that start inside ``[start, end)`` (found by ``char_span``, not a scan)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    return [token for token in span if start <= token.idx < end]
 
 
 def _cue_above(tokens: list[Token]) -> Token | None:
@@ -428,17 +432,18 @@ def extract_quotes(
     records: list[QuoteRecord] = []
     previous: tuple[int, str | None] | None = None  # (paragraph, speaker) of the last quote
     last_person: str | None = None  # the last named person who spoke, for "he"
-    for start, end in find_quotations(doc.text):
+    text = doc.text  # spaCy builds doc.text anew at each call: read it once
+    for start, end in find_quotations(text):
         paragraph = _paragraph_index(paragraphs, start)
         found = _attribute(doc, start, end)
-        if found.how == "none" and _continues(doc.text, start, paragraphs, paragraph, previous):
+        if found.how == "none" and _continues(text, start, paragraphs, paragraph, previous):
             speaker, how = previous[1], "continuation"
         else:
             speaker, how = _resolve(found.head, found.speaker_text, last_person), found.how
         if _is_named_person(found.head):
             last_person = speaker
         records.append(QuoteRecord(
-            doc.text[start:end], start + offset, end + offset, found.cue,
+            text[start:end], start + offset, end + offset, found.cue,
             found.speaker_text, speaker, how, article_id,
         ))
         previous = (paragraph, speaker)
