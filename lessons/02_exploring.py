@@ -15,27 +15,26 @@
 # ## Start from the cleaned page
 #
 # Notebook 01 turned the raw page into three articles whose every character points back to the
-# page. `cleaned_page()` runs that cleaning again (it takes a few hundredths of a second), so this
-# notebook never depends on what you ran before.
+# page. `course_docs()` runs that cleaning again (`cleaned_page()`, a few hundredths of a second),
+# so this notebook never depends on what you ran before.
 #
 # Then spaCy reads the articles. Loading the model takes a second or two and parsing a little
 # less, so we do each **once**, here, and keep the result: `docs` holds one parsed `Doc` per
-# article, and every table below is made from it.
+# article (`article_docs`), and every table below, and every exercise check, is made from it.
 
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from newstext.corpus import article_docs, cleaned_page
+from newstext.corpus import course_docs
 from newstext.model import load_english
 from newstext.plotting import save_figure, use_course_style
 
 pd.set_option("display.max_colwidth", 70)
 use_course_style()  # the course's colour-blind-safe palette and projector-sized fonts
 
-cleaned = cleaned_page()
 nlp = load_english()  # load the model once...
-docs = article_docs(cleaned, nlp)  # ...and parse each article once
+cleaned, docs = course_docs()  # ...clean the page and parse each article once
 [(doc.user_data["article_id"], doc.user_data["role"], len(doc)) for doc in docs]
 
 # %% [markdown]

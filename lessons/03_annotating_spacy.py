@@ -41,14 +41,14 @@ nlp.pipe_names
 # A `Doc` is what comes out: the text split into tokens, each token carrying every layer.
 #
 # We take the cleaned articles from notebook 01 (made again here if they are missing) and parse
-# each one. `article_docs` sends the paragraphs through `nlp.pipe`, which processes texts in
-# batches, and joins each article's paragraphs into one `Doc`.
+# each one. `course_docs` does both, once: it calls `cleaned_page()` and then
+# `article_docs(cleaned, nlp)`, which sends the paragraphs through `nlp.pipe` (texts in batches)
+# and joins each article's paragraphs into one `Doc`. The exercise checks reuse that parse.
 
 # %%
-from newstext.corpus import article_docs, cleaned_page
+from newstext.corpus import article_docs, course_docs
 
-cleaned = cleaned_page()
-docs = article_docs(cleaned, nlp)
+cleaned, docs = course_docs()
 main_doc = docs[0]
 [(doc.user_data["article_id"], len(doc)) for doc in docs]
 

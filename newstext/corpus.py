@@ -8,6 +8,7 @@ cleans the raw page (a few hundredths of a second) and writes notebook 01's CSV 
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newstext.alignment import span_to_raw
 from newstext.clean import CleanedPage, clean_page, write_outputs
+from newstext.model import load_english
 from newstext.paths import RAW_PAGE, processed_dir
 from newstext.quotes import PARAGRAPHS_KEY, join_paragraph_docs, paragraph_texts
 from newstext.reading import read_page
@@ -73,6 +75,15 @@ def parse_pages(
         doc.user_data["role"] = role
         docs[page_no].append(doc)
     return docs
+
+
+@cache
+def course_docs() -> tuple[CleanedPage, list[Doc]]:
+    """The course page cleaned (:func:`cleaned_page`) and parsed (:func:`article_docs`) with
+    the shared pipeline, once per process: a notebook and its exercise checks use the same
+    parse instead of parsing the page twice."""
+    cleaned = cleaned_page()
+    return cleaned, article_docs(cleaned, load_english())
 
 
 def paragraphs_of(cleaned: CleanedPage, article_id: int) -> pd.DataFrame:

@@ -17,15 +17,11 @@ from matplotlib.figure import Figure
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newstext.checks.core import Verdict, exercise, right, type_problem, wrong
-from newstext.clean import clean_page
-from newstext.corpus import article_docs
+from newstext.corpus import course_docs
 from newstext.counting import content_tokens
 from newstext.dispersion import NAMES, term_positions
-from newstext.model import load_english
 from newstext.names import NAME_LABELS
 from newstext.numbers import ambiguous_numbers, numbers_table, unit_conversions
-from newstext.paths import RAW_PAGE
-from newstext.reading import read_page
 from newstext.tables import sentences_table, tokens_table
 
 
@@ -41,14 +37,9 @@ class ParsedPage:
 
 @cache
 def parsed_page() -> ParsedPage:
-    """The course page cleaned and parsed as notebook 02 does it, once per process.
-
-    Uses ``clean_page`` rather than ``corpus.cleaned_page`` so that a check never writes
-    to ``data/processed/``; the spaCy model is the one the notebook already loaded
-    (``load_english`` caches it).
-    """
-    cleaned = clean_page(read_page(RAW_PAGE))
-    docs = article_docs(cleaned, load_english())
+    """The tables of the course page, from the parse the notebook already made
+    (``corpus.course_docs``), so that checking never parses the page again."""
+    cleaned, docs = course_docs()
     tokens = tokens_table(cleaned, docs)
     main_id = int(cleaned.articles.loc[cleaned.articles["role"] == "main", "article_id"].item())
     return ParsedPage(main_id, tokens, sentences_table(cleaned, docs), numbers_table(docs, tokens))

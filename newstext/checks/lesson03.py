@@ -10,12 +10,9 @@ import spacy
 from spacy.tokens import Token
 
 from newstext.checks.core import Verdict, exercise, right, type_problem, wrong
-from newstext.clean import clean_page
-from newstext.corpus import article_docs
+from newstext.corpus import course_docs
 from newstext.model import load_english
-from newstext.paths import RAW_PAGE
 from newstext.quotes import extract_quotes, quotes_table
-from newstext.reading import read_page
 
 #: The sentence of exercise 3.1, as it stands in the main article.
 DESCRIBED_SENTENCE = (
@@ -28,8 +25,8 @@ PRONOUNS = {"he", "she", "they", "i", "we", "it"}
 @cache
 def main_article_quotes() -> pd.DataFrame:
     """The quotation table of the main article (parsed once per process)."""
-    cleaned = clean_page(read_page(RAW_PAGE))
-    main_doc = article_docs(cleaned, load_english())[0]
+    _, docs = course_docs()  # the notebook's own parse: the page is not parsed again
+    main_doc = docs[0]
     return quotes_table(extract_quotes(main_doc, article_id=1))
 
 
