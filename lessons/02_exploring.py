@@ -147,8 +147,11 @@ sentences.head()
 tokens[tokens["is_word"]].groupby("article_id").size()
 
 # %% [markdown]
-# `article_sizes` counts paragraphs, sentences, tokens and words the same way. A `merge` on the
-# shared key `article_id` brings in the source of each article from the articles table:
+# `article_sizes` counts paragraphs, sentences, tokens and words the same way. Its `tokens` leave
+# out the newlines between paragraphs, which `len(doc)` above counts; its `words` are spaCy's
+# tokens that are not punctuation, so they can differ by one or two from the paragraphs table's
+# `words` (runs of letters and digits, as in notebook 01). A `merge` on the shared key
+# `article_id` brings in the source of each article from the articles table:
 
 # %%
 from newstext.tables import article_sizes
@@ -581,6 +584,12 @@ from newstext.numbers import numbers_table
 
 numbers = numbers_table(docs, tokens)
 numbers[["article_id", "sentence_id", "number", "value", "unit", "kind", "qualifier"]]
+
+# %% [markdown]
+# `kind` comes from spaCy's entity around the number and from its form: `count` (700 drones),
+# `money`, `percent`, `measure` (620-mile, 42-story), `ordinal` (second), `date` (a number inside
+# a date such as July 2021) and `year` (a year on its own, 1959). `value` is empty where the word
+# names no exact number ("thousands", "dozens").
 
 # %% [markdown]
 # How many of each kind?

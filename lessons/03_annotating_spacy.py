@@ -182,6 +182,10 @@ save_figure(ax.figure, "03_entities_by_label")
 plt.show()
 
 # %% [markdown]
+# The Indian Express article is three times as long as the main one (1,382 tokens against 430),
+# so its bars are longer for every label: compare the *mix* of labels, not the raw counts.
+
+# %% [markdown]
 # Now the **errors**. Four are typical of this page: `Trump` and `Lavrov` read as organisations,
 # `Patriot` (an air-defence system) read as a person, and `State` in "Secretary of State" read as an
 # organisation. Here is each with its sentence:

@@ -266,7 +266,8 @@ agreement.cohen_kappa(list(inside["a"]), list(inside["b"]))
 # ### Kappa on BIO tags, and why it flatters
 #
 # With the full BIO tags (`B-PERSON`, `I-GPE`, …) a token agrees only when the label and the
-# position in the entity agree too. `kappa_table` computes kappa twice: on **all tokens**, and
+# position in the entity agree too, so kappa is lower than the 2×2 "inside or not" kappa above
+# (which ignores labels and boundaries). `kappa_table` computes kappa twice: on **all tokens**, and
 # only on the tokens where **A or B tagged an entity**.
 
 # %%
@@ -310,7 +311,9 @@ agreement.label_confusion(a, b)
 
 # %% [markdown]
 # Read it row by row: A's `EVENT` is B's `ORG` (the ASEAN summit), A's `GPE` meets B's `ORG`
-# once (Moscow), A's `NORP` meets B's `GPE` once (Russian). Such a table tells the guidelines'
+# once (Moscow), A's `NORP` meets B's `GPE` once (Russian). A span that overlaps two spans of the
+# other annotator (a title and a name, say) is counted once for each, so a row can add up to more
+# than the annotator's spans. Such a table tells the guidelines'
 # authors which label definitions need a sharper example.
 
 # %% [markdown]
