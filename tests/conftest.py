@@ -9,7 +9,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from newstext.agreement import load_annotator
 from newstext.corpus import article_docs, cleaned_page
+from newstext.evaluate import load_reference
 from newstext.model import load_english
 from newstext.paths import RAW_PAGE, project_root
 from newstext.reading import read_page
@@ -47,6 +49,30 @@ _socket.socket.connect = _local_only
 @pytest.fixture(scope="session")
 def page_text() -> str:
     return read_page(RAW_PAGE)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The shared English pipeline (test_rules.py uses a pipeline of its own)."""
+    return load_english()
+
+
+@pytest.fixture(scope="session")
+def reference():
+    """The hand-made reference of the main article."""
+    return load_reference()
+
+
+@pytest.fixture(scope="session")
+def a():
+    """Annotator A's file."""
+    return load_annotator("a")
+
+
+@pytest.fixture(scope="session")
+def b():
+    """Annotator B's file."""
+    return load_annotator("b")
 
 
 @pytest.fixture(scope="session")

@@ -22,24 +22,8 @@ from newstext.adjudication import (
     title_in_person,
     verdict,
 )
-from newstext.agreement import load_annotator
-from newstext.evaluate import ReferenceEntity, load_reference
+from newstext.evaluate import ReferenceEntity
 from newstext.paths import annotations_dir
-
-
-@pytest.fixture(scope="module")
-def a():
-    return load_annotator("a")
-
-
-@pytest.fixture(scope="module")
-def b():
-    return load_annotator("b")
-
-
-@pytest.fixture(scope="module")
-def reference():
-    return load_reference()
 
 
 @pytest.fixture(scope="module")

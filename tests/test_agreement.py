@@ -15,28 +15,11 @@ from newstext.agreement import (
     kappa_table,
     label_confusion,
     lenient_match,
-    load_annotator,
     scores_by_label,
     span_agreement_table,
     tag_table,
 )
 from newstext.evaluate import ReferenceEntity
-from newstext.model import load_english
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_english()
-
-
-@pytest.fixture(scope="module")
-def a():
-    return load_annotator("a")
-
-
-@pytest.fixture(scope="module")
-def b():
-    return load_annotator("b")
 
 
 @pytest.fixture(scope="module")

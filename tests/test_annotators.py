@@ -12,13 +12,8 @@ from newstext.agreement import (
     load_annotator,
     span_scores,
 )
-from newstext.evaluate import check_reference, load_reference
+from newstext.evaluate import check_reference
 from newstext.paths import annotations_dir
-
-
-@pytest.fixture(scope="module")
-def reference():
-    return load_reference()
 
 
 @pytest.fixture(scope="module", params=["a", "b"])

@@ -6,16 +6,10 @@ import pytest
 
 from newstext.clean import clean_page
 from newstext.glitches import find_glitches, glitches_in
-from newstext.model import load_english
 from newstext.paths import RAW_PAGE
 from newstext.reading import read_page
 
 PAGES = Path(__file__).parent / "pages"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_english()
 
 
 @pytest.fixture(scope="module")

@@ -15,14 +15,8 @@ from newstext.cooccurrence import (
     top_pairs,
 )
 from newstext.corpus import article_docs, cleaned_page
-from newstext.model import load_english
 from newstext.names import name_key
 from newstext.tables import tokens_table
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_english()
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,6 @@ from newstext.evaluate import (
     entities_in_raw,
     entity_examples,
     entity_scores_table,
-    load_reference,
     predict_quotes,
     quote_comparison,
     reference_doc,
@@ -19,11 +18,6 @@ from newstext.evaluate import (
     score_quotes,
 )
 from newstext.model import load_english
-
-
-@pytest.fixture(scope="module")
-def reference():
-    return load_reference()
 
 
 @pytest.fixture(scope="module")

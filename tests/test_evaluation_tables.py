@@ -19,13 +19,7 @@ from newstext.evaluation_tables import (  # noqa: E402
     evaluation_table,
     label_order,
 )
-from newstext.model import load_english  # noqa: E402
 from newstext.plotting import OKABE_ITO  # noqa: E402
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_english()
 
 
 @pytest.fixture(scope="module")

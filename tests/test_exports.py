@@ -29,13 +29,7 @@ from newstext.exports import (
     write_conllu,
     write_prodigy,
 )
-from newstext.model import load_english
 from newstext.paths import annotations_dir, raw_dir
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_english()
 
 
 @pytest.fixture(scope="module")

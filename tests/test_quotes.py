@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from newstext.model import load_english
 from newstext.quotes import (
     QUOTE_LABEL,
     TABLE_COLUMNS,
@@ -18,11 +17,6 @@ from newstext.quotes import (
 
 MAIN_FIRST_LINE = 7
 MAIN_LAST_LINE = 19
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_english()
 
 
 @pytest.fixture(scope="module")

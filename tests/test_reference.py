@@ -7,20 +7,12 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-import pytest
-
 from newstext.evaluate import (
     ReferenceEntity,
     check_reference,
-    load_reference,
     reference_path,
 )
 from newstext.paths import annotations_dir
-
-
-@pytest.fixture(scope="module")
-def reference():
-    return load_reference()
 
 
 def test_one_record_per_main_article_line(reference, page_text):
