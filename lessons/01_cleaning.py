@@ -82,10 +82,13 @@ ax.set(
     xlabel="line number",
     ylabel="characters (log scale)",
 )
-save_figure(fig, "01_line_lengths")
-plt.show()
+save_figure(fig, "01_line_lengths")  # saves the PNG file, then shows that very file
 
 # %% [markdown]
+# > **📝 Note**: `save_figure` writes `data/processed/figures/01_line_lengths.png` and, as the
+# > cell's last line, shows the saved file: what you see is what went to disk. It also refuses a
+# > figure without a title or axis labels. Every figure of the course is made this way.
+#
 # > **📝 Note**: the y axis is logarithmic: otherwise the two lines of thousands of characters
 # > would flatten every other bar. Empty lines have no bar at all (a length of 0 has no logarithm).
 # > The main article is lines 7 to 19; the two giant bars are the related articles.

@@ -180,7 +180,6 @@ from newstext.tables import sentence_lengths
 
 fig = sentence_length_plot(sentence_lengths(sentences), labels)
 save_figure(fig, "02_sentence_lengths")
-plt.show()
 
 # %% [markdown]
 # The dots above the boxes are worth a look. `longest_sentences` and
@@ -306,7 +305,6 @@ ax.set(
     ylabel="Word",
 )
 save_figure(fig, "02_raw_vs_clean")
-plt.show()
 
 # %% [markdown]
 # Words without a bar for the cleaned articles come only from what the cleaner removed: the
@@ -483,7 +481,6 @@ from newstext.figures import keyness_plot
 
 fig = keyness_plot(key, n=10)
 save_figure(fig, "02_keyness")
-plt.show()
 
 # %% [markdown]
 # The main article is about Putin, Rubio's meeting with Lavrov, the war and Rubio's frustration;
@@ -521,7 +518,6 @@ from newstext.figures import dispersion_plot
 
 fig = dispersion_plot(positions, NAMES, labels)
 save_figure(fig, "02_dispersion")
-plt.show()
 
 # %% [markdown]
 # Read it panel by panel. The main article has three parts: Rubio's words after the meeting
@@ -557,7 +553,6 @@ else:
 fig = dispersion_plot(term_positions(tokens, shown_terms), shown_terms, labels,
                       title="Where my names occur in each article")
 save_figure(fig, "02_dispersion_my_terms")
-plt.show()
 
 # %%
 check.dispersion_terms(my_terms, fig)
@@ -693,7 +688,6 @@ ax.set(
     ylabel="Article",
 )
 save_figure(fig, "02_quote_share")
-plt.show()
 
 # %% [markdown]
 # The main article is more than a third quotation: it reports what Rubio and Trump said, largely
@@ -763,7 +757,6 @@ from newstext.figures import heatmap
 
 fig = heatmap(matrix)
 save_figure(fig, "02_cooccurrence")
-plt.show()
 
 # %% [markdown]
 # The same matrix read back as a list of pairs:

@@ -166,8 +166,6 @@ counts = pd.crosstab(entities["label"], entities["article_id"])
 counts
 
 # %%
-import matplotlib.pyplot as plt
-
 from newstext.plotting import save_figure, use_course_style
 
 use_course_style()
@@ -179,7 +177,6 @@ ax.set(
 )
 ax.legend(title="article", labels=list(cleaned.articles["source"]))
 save_figure(ax.figure, "03_entities_by_label")
-plt.show()
 
 # %% [markdown]
 # The Indian Express article is three times as long as the main one (1,382 tokens against 430),
@@ -377,7 +374,6 @@ voice = voice.sort_values("characters")
 ax = voice["characters"].plot.barh(figsize=(10, 4.5))
 ax.set(title="Who is quoted in the main article", xlabel="characters quoted", ylabel="speaker")
 save_figure(ax.figure, "03_quoted_speakers")
-plt.show()
 
 # %% [markdown]
 # The extractor against the hand-made reference, quotation by quotation:

@@ -163,7 +163,6 @@ ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # whole entities only
 ax.set(title="Entities per label, annotator A and B", xlabel="label", ylabel="entities")
 ax.legend(title="annotator")
 save_figure(fig, "04_labels_by_annotator")
-plt.show()
 
 # %% [markdown]
 # Equal counts do not mean equal annotations. Where exactly do they differ? `overlap_pairs` puts
@@ -583,7 +582,6 @@ evaluation.round(3)
 # %%
 fig = evaluation_chart(evaluation)
 save_figure(fig, "04_evaluation")
-plt.show()
 
 # %% [markdown]
 # Where does the model alone go wrong? Compare its entities with the gold's, as sets of

@@ -19,7 +19,12 @@ from newstext.alignment import span_to_raw
 from newstext.clean import CleanedPage, clean_page, write_outputs
 from newstext.model import load_english
 from newstext.paths import RAW_PAGE, processed_dir
-from newstext.quotes import PARAGRAPHS_KEY, join_paragraph_docs, paragraph_texts
+from newstext.quotes import (
+    PARAGRAPHS_KEY,
+    doc_from_paragraphs,
+    join_paragraph_docs,
+    paragraph_texts,
+)
 from newstext.reading import read_page
 
 #: The file whose presence tells that notebook 01's output exists.
@@ -42,9 +47,16 @@ def article_docs(cleaned: CleanedPage, nlp: Language) -> list[Doc]:
     Each paragraph is parsed on its own and the paragraphs are joined by a newline
     (see :func:`newstext.quotes.doc_from_paragraphs`). ``doc.user_data`` holds the
     ``article_id`` and ``role``; ``doc.spans["paragraphs"]`` has one span per paragraph,
-    in the order of the paragraphs table.
+    in the order of the paragraphs table. A paragraph parsed before in this process is not
+    parsed again (:func:`newstext.parsing.parse`).
     """
-    return parse_pages([cleaned], nlp)[0]
+    docs = []
+    for article in cleaned.articles.itertuples(index=False):
+        doc = doc_from_paragraphs(nlp, list(paragraphs_of(cleaned, article.article_id)["text"]))
+        doc.user_data["article_id"] = int(article.article_id)
+        doc.user_data["role"] = article.role
+        docs.append(doc)
+    return docs
 
 
 def parse_pages(

@@ -27,6 +27,7 @@ from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc
 from spacy.training import Example
 
+from newstext.parsing import parse
 from newstext.paths import annotations_dir
 from newstext.quotes import (
     MARK_KINDS,
@@ -274,7 +275,7 @@ def predict_entities(
     a surname in one paragraph is learnt from a full name in another.
     """
     if not rules:
-        return list(nlp.pipe(paragraph.text for paragraph in paragraphs))
+        return parse(nlp, [paragraph.text for paragraph in paragraphs])
     article = article_doc(nlp, paragraphs, rules=True)
     return [span.as_doc() for span in article.spans[PARAGRAPHS_KEY]]
 

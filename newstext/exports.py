@@ -50,6 +50,7 @@ from spacy.vocab import Vocab
 from newstext.errors import NewstextError
 from newstext.evaluate import ReferenceParagraph
 from newstext.model import load_english
+from newstext.parsing import parse
 from newstext.paths import annotations_dir, processed_dir, raw_dir
 from newstext.quotes import QUOTE_LABEL, QUOTES_KEY
 
@@ -142,7 +143,7 @@ def annotated_docs(
     """
     nlp = nlp if nlp is not None else load_english()
     docs = []
-    for paragraph, doc in zip(paragraphs, nlp.pipe(p.text for p in paragraphs), strict=True):
+    for paragraph, doc in zip(paragraphs, parse(nlp, [p.text for p in paragraphs]), strict=True):
         doc.ents = [_span(doc, e.start - paragraph.start, e.end - paragraph.start, e.label)
                     for e in paragraph.entities]
         quotes = []

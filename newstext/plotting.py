@@ -3,10 +3,13 @@ and every figure saved as a PNG as well as shown."""
 
 from __future__ import annotations
 
+import io
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib as mpl
+import matplotlib.pyplot as plt
 from cycler import cycler
 from matplotlib.figure import Figure
 
@@ -56,12 +59,30 @@ def figures_dir() -> Path:
     return folder
 
 
-def save_figure(fig: Figure, name: str) -> Path:
-    """Save ``fig`` as ``data/processed/figures/NAME.png`` and return the path.
+@dataclass(frozen=True)
+class SavedFigure:
+    """A figure saved as a PNG file. As the last line of a notebook cell it shows that very
+    file, at the size the figure had on screen."""
 
-    Refuses a figure without a title or with an unlabelled axis, so no figure of the
-    course leaves the notebook unexplained.
-    """
+    path: Path
+    png: bytes
+
+    def __fspath__(self) -> str:
+        return str(self.path)
+
+    def __repr__(self) -> str:
+        return f"SavedFigure({str(self.path)!r})"
+
+    def _repr_png_(self) -> tuple[bytes, dict[str, int]]:
+        # The file is drawn at savefig.dpi; shown at figure.dpi it keeps its on-screen size.
+        width = int.from_bytes(self.png[16:20], "big")  # from the PNG's header
+        scale = mpl.rcParams["figure.dpi"] / mpl.rcParams["savefig.dpi"]
+        return self.png, {"width": round(width * scale)}
+
+
+def check_labels(fig: Figure, name: str) -> None:
+    """Raise ValueError naming what is missing when an axis of ``fig`` (colour bars aside)
+    has no title, x label or y label."""
     for ax in fig.axes:
         if ax.get_label() == "<colorbar>":
             continue
@@ -74,7 +95,21 @@ def save_figure(fig: Figure, name: str) -> Path:
             missing.append("y label")
         if missing:
             raise ValueError(f"figure {name!r} has no {' or '.join(missing)}: add them first")
+
+
+def save_figure(fig: Figure, name: str) -> SavedFigure:
+    """Save ``fig`` as ``data/processed/figures/NAME.png``, close it, and return the saved
+    figure (its ``.path``, and the picture when it ends a notebook cell).
+
+    Refuses a figure without a title or with an unlabelled axis, so no figure of the
+    course leaves the notebook unexplained. The figure is drawn once: what the notebook
+    shows is the file itself, so the two never differ.
+    """
+    check_labels(fig, name)
     slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
     path = figures_dir() / f"{slug}.png"
-    fig.savefig(path)
-    return path
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    plt.close(fig)  # else Jupyter would draw it a second time at the end of the cell
+    path.write_bytes(buffer.getvalue())
+    return SavedFigure(path, buffer.getvalue())

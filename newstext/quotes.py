@@ -45,6 +45,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from newstext.parsing import parse
 from newstext.quotes_marks import starts_elision
 
 # ---------------------------------------------------------------------------------------
@@ -284,7 +285,7 @@ def doc_from_paragraphs(nlp: Language, paragraphs: Sequence[str]) -> Doc:
     """
     if not paragraphs:
         return nlp.make_doc("")
-    return join_paragraph_docs(list(nlp.pipe(paragraph_texts(paragraphs))), paragraphs)
+    return join_paragraph_docs(parse(nlp, paragraph_texts(paragraphs)), paragraphs)
 
 
 def _doc_paragraphs(doc: Doc) -> list[tuple[int, int]]:

@@ -6,7 +6,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
 from newstext import plotting  # noqa: E402
@@ -34,10 +33,8 @@ def figures_in_tmp(tmp_path, monkeypatch):
 
 
 def saved(fig, name: str) -> bytes:
-    """Save through the course's save_figure (which refuses unlabelled axes) and close."""
-    path = plotting.save_figure(fig, name)
-    plt.close(fig)
-    return path.read_bytes()
+    """Save through the course's save_figure (which refuses unlabelled axes and closes it)."""
+    return plotting.save_figure(fig, name).path.read_bytes()
 
 
 # -- dispersion table --------------------------------------------------------------------------

@@ -1,0 +1,79 @@
+"""Parse each text once per process.
+
+A notebook and its exercise checks ask spaCy for the same paragraphs several times: for
+the tables, for the entities with the model alone, again with the rule components on, and
+again for the quotations. :func:`parse` remembers the ``Doc`` the model made for each text
+and hands out copies, so the model reads each text once, and the rules, which come after
+the model, run on a copy of the model's ``Doc`` instead of a new parse.
+
+Only the model's own components are remembered (:data:`MODEL_FACTORIES`): a rule
+component can be changed (a pattern added), so it always runs afresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from weakref import WeakKeyDictionary
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+#: The factories of the components a trained pipeline ships with. A pipeline made only of
+#: these gives the same ``Doc`` for the same text every time.
+MODEL_FACTORIES = frozenset(
+    {"tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler",
+     "lemmatizer", "ner"}
+)
+
+#: How many texts are remembered per pipeline; past it the memory starts afresh.
+MAX_TEXTS = 5000
+
+#: For each pipeline: {(component names, text): the Doc those components made}.
+_PARSED: WeakKeyDictionary[Language, dict[tuple[tuple[str, ...], str], Doc]]
+_PARSED = WeakKeyDictionary()
+
+
+def model_prefix(nlp: Language) -> tuple[str, ...]:
+    """The names of the switched-on components up to the first that is not the model's."""
+    names = []
+    for name in nlp.pipe_names:
+        if nlp.get_pipe_meta(name).factory not in MODEL_FACTORIES:
+            break
+        names.append(name)
+    return tuple(names)
+
+
+def parse(nlp: Language, texts: Iterable[str]) -> list[Doc]:
+    """The same Docs as ``list(nlp.pipe(texts))``, each a new copy the caller may change.
+
+    The model's components run only on texts they have not read before in this process;
+    the components after them (the rules) run, in order, on a copy of the model's ``Doc``.
+    """
+    texts = list(texts)
+    model = model_prefix(nlp)
+    model_docs = _model_docs(nlp, model, texts)
+    rules = [nlp.get_pipe(name) for name in nlp.pipe_names[len(model):]]
+    docs = []
+    for doc in model_docs:
+        for component in rules:
+            doc = component(doc)
+        docs.append(doc)
+    return docs
+
+
+def _model_docs(nlp: Language, model: tuple[str, ...], texts: list[str]) -> list[Doc]:
+    """Copies of the Docs the ``model`` components make of ``texts``, parsing the new ones."""
+    known = _PARSED.setdefault(nlp, {})
+    new = [text for text in dict.fromkeys(texts) if (model, text) not in known]
+    if len(known) + len(new) > MAX_TEXTS:
+        known.clear()
+        new = list(dict.fromkeys(texts))
+    with nlp.select_pipes(enable=list(model)):
+        for text, doc in zip(new, nlp.pipe(new), strict=True):
+            known[(model, text)] = doc
+    return [known[(model, text)].copy() for text in texts]
+
+
+def forget_parses(nlp: Language) -> None:
+    """Drop every remembered ``Doc`` of ``nlp`` (after retraining it, say)."""
+    _PARSED.pop(nlp, None)

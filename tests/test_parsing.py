@@ -1,0 +1,73 @@
+"""parse(): the same Docs as nlp.pipe, the model run once per text, the rules always afresh."""
+
+import spacy
+
+from newstext import parsing
+from newstext.rules import RULE_PIPES, rules_on
+
+
+def layers(doc):
+    """What a Doc says about its tokens and entities, to compare two Docs."""
+    tokens = [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_iob_) for t in doc]
+    return tokens, [(e.start, e.end, e.label_, e.id_) for e in doc.ents]
+
+
+def paragraph_texts(cleaned):
+    return [text + "\n" for text in cleaned.paragraphs["text"]]
+
+
+def test_parse_gives_what_nlp_pipe_gives_on_the_course_page(nlp, cleaned):
+    texts = paragraph_texts(cleaned)
+    expected = [layers(doc) for doc in nlp.pipe(texts)]
+    assert [layers(doc) for doc in parsing.parse(nlp, texts)] == expected
+    assert [layers(doc) for doc in parsing.parse(nlp, texts)] == expected  # from memory
+
+
+def test_with_the_rules_on_it_gives_what_nlp_pipe_gives(nlp, cleaned):
+    texts = paragraph_texts(cleaned)
+    parsing.parse(nlp, texts)  # the model's Docs are remembered
+    with rules_on(nlp):
+        expected = [layers(doc) for doc in nlp.pipe(texts)]
+        ruled = parsing.parse(nlp, texts)
+    assert [layers(doc) for doc in ruled] == expected
+    assert any(ent.id_ for doc in ruled for ent in doc.ents)  # the rules did change entities
+    assert [name for name in RULE_PIPES if name in nlp.pipe_names] == []  # off again
+
+
+def test_a_text_read_before_is_not_parsed_again(nlp, cleaned, monkeypatch):
+    texts = paragraph_texts(cleaned)[:5]
+    parsing.parse(nlp, texts)
+    asked = []
+    real_pipe = nlp.pipe
+
+    def spy(texts, *args, **kwargs):
+        texts = list(texts)
+        asked.extend(texts)
+        return real_pipe(texts, *args, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", spy)
+    parsing.parse(nlp, texts + ["A sentence the model has not read yet."])
+    assert asked == ["A sentence the model has not read yet."]
+
+
+def test_each_call_gets_its_own_copy(nlp):
+    first = parsing.parse(nlp, ["Marco Rubio met Sergey Lavrov in Kuala Lumpur."])[0]
+    first.ents = []
+    again = parsing.parse(nlp, ["Marco Rubio met Sergey Lavrov in Kuala Lumpur."])[0]
+    assert [ent.text for ent in again.ents] == ["Marco Rubio", "Sergey Lavrov", "Kuala Lumpur"]
+
+
+def test_a_rule_changed_between_two_calls_is_run_again():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PRODUCT", "pattern": "Patriot"}])
+    text = "Patriot and Shahed systems."
+    assert [e.text for e in parsing.parse(nlp, [text])[0].ents] == ["Patriot"]
+    ruler.add_patterns([{"label": "PRODUCT", "pattern": "Shahed"}])
+    assert [e.text for e in parsing.parse(nlp, [text])[0].ents] == ["Patriot", "Shahed"]
+
+
+def test_model_prefix_stops_at_the_first_rule(nlp):
+    with rules_on(nlp):
+        assert parsing.model_prefix(nlp) == tuple(nlp.pipe_names[: -len(RULE_PIPES)])
+    assert parsing.model_prefix(nlp) == tuple(nlp.pipe_names)
