@@ -274,7 +274,10 @@ comparison.query("clean == 0 and raw >= 2")
 # %% [markdown]
 # And some words are pushed into the top 30 of the raw page although they are not in the top 30
 # of the articles: mostly the words of the headlines, which the page prints two or three times.
-# `furniture_words` finds them (ties share a rank, so a tie at the edge does not decide):
+# `furniture_words` finds them. Its `raw_rank` and `clean_rank` rank ties as a sports table does:
+# tied words share the best place of their tie and the next place skips (three words tied after
+# eleven others are all 12th, and the next word is 15th), so a tie at the edge of the top 30 does
+# not decide which word gets in:
 
 # %%
 from newstext.counting import furniture_words
@@ -418,8 +421,16 @@ top_bigrams(tokens, n=10)
 
 # %% [markdown]
 # "Marco Rubio" and "Donald Trump" are names; "Rubio said", "Trump said" and "Zelenskyy said"
-# announce the voices of section 8. Counted as written, "air defense" and "air defenses" are two
-# bigrams; counted as lemmas they are one:
+# announce the voices of section 8. Further down the list, below the top ten, "air defense" and
+# "air defenses" are two bigrams of two occurrences each, counted as written:
+
+# %%
+as_written = top_bigrams(tokens, n=1000)
+as_written[as_written["bigram"].str.startswith("air")]
+
+# %% [markdown]
+# Counted as lemmas ("defenses" becomes "defense"), they are one bigram of four occurrences, as
+# many as "Trump said":
 
 # %%
 by_lemma = top_bigrams(tokens, n=1000, column="lemma")

@@ -127,6 +127,24 @@ def check_records(
     return entities
 
 
+def record_problems(
+    records: Records, paragraphs: Sequence[ReferenceParagraph] | None = None
+) -> dict[int, str]:
+    """``{record number: what is wrong}`` for each record that :func:`check_records` would
+    refuse on its own (numbers from 1; an empty dict when every record is fine).
+
+    A notebook prints these and goes on with the good records, so one mistyped offset
+    does not stop "Run All"."""
+    paragraphs = paragraphs if paragraphs is not None else load_reference()
+    problems = {}
+    for number, record in enumerate(as_records(records), start=1):
+        try:
+            _checked_entity(record, paragraphs, f"record {number}")
+        except AnnotationError as err:
+            problems[number] = str(err)
+    return problems
+
+
 def _checked_entity(
     record: dict, paragraphs: Sequence[ReferenceParagraph], where: str
 ) -> ReferenceEntity:

@@ -19,6 +19,7 @@ from newstext.student_annotations import (
     load_student_annotations,
     mark,
     read_student_brat,
+    record_problems,
     save_student_annotations,
     score_student,
     student_paragraphs,
@@ -107,6 +108,15 @@ def test_bad_records_are_refused_with_one_line(records, gold, change, message):
     with pytest.raises(AnnotationError, match=message) as caught:
         check_records([bad], gold)
     assert "\n" not in str(caught.value)
+
+
+def test_record_problems_names_each_bad_record_and_passes_the_good_ones(records, gold):
+    typed = [records[0], {**records[1], "start": 250}, records[2], {**records[3], "label": "NAT"}]
+    assert record_problems(typed, gold) == {
+        2: "record 2: the page has 'ate Marco Rubio' at 250-265, not 'Marco Rubio'",
+        4: "record 4: 'NAT' is not a label of the guidelines",
+    }
+    assert record_problems(records, gold) == {}
 
 
 def test_missing_keys_overlaps_and_nothing_are_refused(records, gold):
