@@ -312,7 +312,8 @@ save_figure(fig, "02_raw_vs_clean")
 # %% [markdown]
 # Words without a bar for the cleaned articles come only from what the cleaner removed: the
 # site's buttons and labels (app, download, comments, daily8, store), ad markers (ad, continues),
-# the photo caption (party) and the source and time lines (indian, express, hours). The others
+# the photo caption (party), the "Try Our AI Features" banner (ai) and the source and time lines
+# (indian, express, hours). The others
 # (historic, fourth, anniversary, sanctions, marco, secretary ...) are news words counted two or
 # three times because the page repeats the headlines. A "top words" list or a word cloud of the raw
 # page would have put the site's "app" among the news.
@@ -328,6 +329,11 @@ save_figure(fig, "02_raw_vs_clean")
 # %%
 is_content = tokens["is_alpha"] & ~tokens["is_stop"]
 tokens.loc[is_content, "lower"].value_counts().head(8)
+
+# %% [markdown]
+# These counts are a little lower than the `clean` column of section 3 (Ukraine 32 here, 34
+# there): `raw_vs_clean` counted each headline once with the articles, and the tokens table holds
+# the article bodies only.
 
 # %% [markdown]
 # `top_words` does the same per article, breaking ties alphabetically so the list never changes
@@ -351,7 +357,8 @@ tokens.query("text == 'US'")[["text", "lower", "is_stop", "ent_type"]].value_cou
 # makes mistakes. Say so next to the numbers.
 #
 # "said", "says" and "saying" are three words but one verb. A **lemma** is the dictionary form
-# that spaCy gives each token; counting lemmas merges the forms. Here for the whole page:
+# that spaCy gives each token; counting lemmas merges the forms. Here for all three articles
+# together:
 
 # %%
 from newstext.counting import top_lemmas
@@ -412,7 +419,8 @@ list(pairwise(["Marco", "Rubio", "voiced", "disappointment"]))
 
 # %% [markdown]
 # `top_bigrams` pairs neighbouring content tokens inside one sentence (so "Rubio and Lavrov", with
-# the stop word "and" between the names, makes no bigram) and counts the pairs of the whole page:
+# the stop word "and" between the names, makes no bigram) and counts the pairs of all three
+# articles:
 
 # %%
 from newstext.counting import top_bigrams
@@ -420,6 +428,10 @@ from newstext.counting import top_bigrams
 top_bigrams(tokens, n=10)
 
 # %% [markdown]
+# The last places are a tie: eleven bigrams occur three times, and `top_bigrams` keeps the first
+# six of them in alphabetical order, so "Vladimir Putin" (3) is cut from this list. Look further
+# down (a larger `n`) before you say a pair is rare.
+#
 # "Marco Rubio" and "Donald Trump" are names; "Rubio said", "Trump said" and "Zelenskyy said"
 # announce the voices of section 8. Further down the list, below the top ten, "air defense" and
 # "air defenses" are two bigrams of two occurrences each, counted as written:

@@ -131,17 +131,29 @@ def record_problems(
     records: Records, paragraphs: Sequence[ReferenceParagraph] | None = None
 ) -> dict[int, str]:
     """``{record number: what is wrong}`` for each record that :func:`check_records` would
-    refuse on its own (numbers from 1; an empty dict when every record is fine).
+    refuse (numbers from 1; an empty dict when every record is fine). Of two overlapping
+    records, the later one is reported.
 
     A notebook prints these and goes on with the good records, so one mistyped offset
     does not stop "Run All"."""
     paragraphs = paragraphs if paragraphs is not None else load_reference()
     problems = {}
+    kept: list[tuple[int, ReferenceEntity]] = []
     for number, record in enumerate(as_records(records), start=1):
         try:
-            _checked_entity(record, paragraphs, f"record {number}")
+            entity = _checked_entity(record, paragraphs, f"record {number}")
         except AnnotationError as err:
             problems[number] = str(err)
+            continue
+        for earlier_number, earlier in kept:
+            if entity.start < earlier.end and earlier.start < entity.end:
+                problems[number] = (
+                    f"record {number}: {entity.text!r} overlaps record {earlier_number} "
+                    f"({earlier.text!r}): keep one"
+                )
+                break
+        else:
+            kept.append((number, entity))
     return problems
 
 
@@ -162,9 +174,16 @@ def _checked_entity(
         )
     found = paragraph.text[start - paragraph.start : end - paragraph.start]
     if found != text:
-        raise AnnotationError(f"{where}: the page has {found!r} at {start}-{end}, not {text!r}")
+        raise AnnotationError(
+            f"{where}: the page has {found!r} at {start}-{end}, not {text!r}: "
+            "mark(paragraph, text, label) finds the offsets for you"
+        )
     if label not in ONTONOTES_LABELS:
-        raise AnnotationError(f"{where}: {label!r} is not a label of the guidelines")
+        if str(label).upper() in ONTONOTES_LABELS:
+            hint = f"labels are in capitals, {str(label).upper()!r}"
+        else:
+            hint = "use one of " + ", ".join(sorted(ONTONOTES_LABELS))
+        raise AnnotationError(f"{where}: {label!r} is not a label of the guidelines: {hint}")
     return ReferenceEntity(start, end, label, text)
 
 

@@ -111,10 +111,23 @@ def test_bad_records_are_refused_with_one_line(records, gold, change, message):
 
 
 def test_record_problems_names_each_bad_record_and_passes_the_good_ones(records, gold):
-    typed = [records[0], {**records[1], "start": 250}, records[2], {**records[3], "label": "NAT"}]
+    typed = [
+        records[0],
+        {**records[1], "start": 250},
+        records[2],
+        {**records[3], "label": "norp"},
+        {**records[4], "label": "NAT"},
+        mark(gold[0], "Rubio", "PERSON"),  # inside record 2's "Marco Rubio" once that is fixed
+        records[1],
+    ]
     assert record_problems(typed, gold) == {
-        2: "record 2: the page has 'ate Marco Rubio' at 250-265, not 'Marco Rubio'",
-        4: "record 4: 'NAT' is not a label of the guidelines",
+        2: "record 2: the page has 'ate Marco Rubio' at 250-265, not 'Marco Rubio': "
+        "mark(paragraph, text, label) finds the offsets for you",
+        4: "record 4: 'norp' is not a label of the guidelines: labels are in capitals, 'NORP'",
+        5: "record 5: 'NAT' is not a label of the guidelines: use one of CARDINAL, DATE, EVENT, "
+        "FAC, GPE, LANGUAGE, LAW, LOC, MONEY, NORP, ORDINAL, ORG, PERCENT, PERSON, PRODUCT, "
+        "QUANTITY, TIME, WORK_OF_ART",
+        7: "record 7: 'Marco Rubio' overlaps record 6 ('Rubio'): keep one",
     }
     assert record_problems(records, gold) == {}
 
