@@ -313,9 +313,8 @@ save_figure(fig, "02_raw_vs_clean")
 # Words without a bar for the cleaned articles come only from what the cleaner removed: the
 # site's buttons and labels (app, download, comments, daily8, store), ad markers (ad, continues),
 # the photo caption (party), the "Try Our AI Features" banner (ai) and the source and time lines
-# (indian, express, hours). The others
-# (historic, fourth, anniversary, sanctions, marco, secretary ...) are news words counted two or
-# three times because the page repeats the headlines. A "top words" list or a word cloud of the raw
+# (indian, express, hours). The others (historic, fourth, anniversary, sanctions, marco,
+# secretary ...) are news words counted two or three times because the page repeats the headlines. A "top words" list or a word cloud of the raw
 # page would have put the site's "app" among the news.
 
 # %% [markdown]

@@ -601,14 +601,15 @@ save_figure(fig, "04_evaluation")
 # are the model alone: ORG (precision 0.43) and PERSON (recall 0.85).
 #
 # Where does the model alone go wrong? Compare its entities with the gold's, as sets of
-# `(start, end, label)`; `entities_in_raw` gives the model's entities in raw offsets:
+# `(start, end, label)`. `predict_entities` gives the model's Docs that the table above scored
+# (spaCy does not parse them again), and `entities_in_raw` their entities in raw offsets:
 
 # %%
 from newstext import load_english
-from newstext.evaluate import entities_in_raw
+from newstext.evaluate import entities_in_raw, predict_entities
 
 nlp = load_english()
-for p, doc in zip(gold, nlp.pipe(p.text for p in gold), strict=True):
+for p, doc in zip(gold, predict_entities(nlp, gold), strict=True):
     predicted = {(e["start"], e["end"], e["label"]) for e in entities_in_raw(doc, p.start)}
     wanted = {(e.start, e.end, e.label) for e in p.entities}
     for start, end, label in sorted(predicted ^ wanted):
@@ -621,8 +622,8 @@ for p, doc in zip(gold, nlp.pipe(p.text for p in gold), strict=True):
 #
 # > **⚠️ Warning**: be honest about the perfect scores. Notebook 03's rules, and the quote
 # > extractor, were written **while looking at this page**: the entity ruler lists this page's
-# > weapons and places, and the extractor was tuned on its quotation marks. A score of 1.0 on the page they were built for says nothing about the next
-# > page. To know how good they are, annotate **other** pages with the same guidelines (a
+# > weapons and places, and the extractor was tuned on its quotation marks. A score of 1.0 on
+# > the page they were built for says nothing about the next page. To know how good they are, annotate **other** pages with the same guidelines (a
 # > held-out test set) and score them there. Only the model alone, trained on other texts, is
 # > scored fairly here, and one article of 51 entities is still a small sample: one more error
 # > moves its F1 by one or two hundredths.

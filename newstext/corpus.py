@@ -53,10 +53,15 @@ def article_docs(cleaned: CleanedPage, nlp: Language) -> list[Doc]:
     docs = []
     for article in cleaned.articles.itertuples(index=False):
         doc = doc_from_paragraphs(nlp, list(paragraphs_of(cleaned, article.article_id)["text"]))
-        doc.user_data["article_id"] = int(article.article_id)
-        doc.user_data["role"] = article.role
-        docs.append(doc)
+        docs.append(_with_article(doc, int(article.article_id), article.role))
     return docs
+
+
+def _with_article(doc: Doc, article_id: int, role: str) -> Doc:
+    """``doc`` with its article's id and role in ``doc.user_data``."""
+    doc.user_data["article_id"] = article_id
+    doc.user_data["role"] = role
+    return doc
 
 
 def parse_pages(
@@ -83,9 +88,7 @@ def parse_pages(
     docs: list[list[Doc]] = [[] for _ in pages]
     for (page_no, article_id, role, texts), paragraph_docs in zip(articles, parsed, strict=True):
         doc = join_paragraph_docs(paragraph_docs, texts) if texts else nlp.make_doc("")
-        doc.user_data["article_id"] = article_id
-        doc.user_data["role"] = role
-        docs[page_no].append(doc)
+        docs[page_no].append(_with_article(doc, article_id, role))
     return docs
 
 

@@ -72,8 +72,3 @@ def _model_docs(nlp: Language, model: tuple[str, ...], texts: list[str]) -> list
         for text, doc in zip(new, nlp.pipe(new), strict=True):
             known[(model, text)] = doc
     return [known[(model, text)].copy() for text in texts]
-
-
-def forget_parses(nlp: Language) -> None:
-    """Drop every remembered ``Doc`` of ``nlp`` (after retraining it, say)."""
-    _PARSED.pop(nlp, None)

@@ -114,17 +114,12 @@ def check_records(
     OntoNotes label, and it must not overlap another record. Raises :class:`AnnotationError`
     with a one-line message at the first problem.
     """
-    paragraphs = paragraphs if paragraphs is not None else load_reference()
-    entities = []
-    for number, record in enumerate(as_records(records), start=1):
-        entities.append(_checked_entity(record, paragraphs, f"record {number}"))
+    entities, problems = _checked_records(records, paragraphs)
+    if problems:
+        raise AnnotationError(problems[min(problems)])
     if not entities:
         raise AnnotationError("there are no annotations: add at least one entity")
-    entities.sort(key=lambda entity: (entity.start, entity.end))
-    for previous, entity in zip(entities, entities[1:], strict=False):
-        if entity.start < previous.end:
-            raise AnnotationError(f"{previous.text!r} and {entity.text!r} overlap: keep one")
-    return entities
+    return sorted(entities, key=lambda entity: (entity.start, entity.end))
 
 
 def record_problems(
@@ -136,6 +131,14 @@ def record_problems(
 
     A notebook prints these and goes on with the good records, so one mistyped offset
     does not stop "Run All"."""
+    return _checked_records(records, paragraphs)[1]
+
+
+def _checked_records(
+    records: Records, paragraphs: Sequence[ReferenceParagraph] | None
+) -> tuple[list[ReferenceEntity], dict[int, str]]:
+    """The good records as entities (in the records' order), and the problem of each other
+    record by its number."""
     paragraphs = paragraphs if paragraphs is not None else load_reference()
     problems = {}
     kept: list[tuple[int, ReferenceEntity]] = []
@@ -147,14 +150,15 @@ def record_problems(
             continue
         for earlier_number, earlier in kept:
             if entity.start < earlier.end and earlier.start < entity.end:
+                first, second = sorted([earlier, entity], key=lambda e: (e.start, e.end))
                 problems[number] = (
-                    f"record {number}: {entity.text!r} overlaps record {earlier_number} "
-                    f"({earlier.text!r}): keep one"
+                    f"record {number}: {first.text!r} and {second.text!r} overlap "
+                    f"(records {earlier_number} and {number}): keep one"
                 )
                 break
         else:
             kept.append((number, entity))
-    return problems
+    return [entity for _, entity in kept], problems
 
 
 def _checked_entity(

@@ -127,7 +127,7 @@ def test_record_problems_names_each_bad_record_and_passes_the_good_ones(records,
         5: "record 5: 'NAT' is not a label of the guidelines: use one of CARDINAL, DATE, EVENT, "
         "FAC, GPE, LANGUAGE, LAW, LOC, MONEY, NORP, ORDINAL, ORG, PERCENT, PERSON, PRODUCT, "
         "QUANTITY, TIME, WORK_OF_ART",
-        7: "record 7: 'Marco Rubio' overlaps record 6 ('Rubio'): keep one",
+        7: "record 7: 'Marco Rubio' and 'Rubio' overlap (records 6 and 7): keep one",
     }
     assert record_problems(records, gold) == {}
 
