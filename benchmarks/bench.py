@@ -22,10 +22,10 @@ from pathlib import Path
 
 import nbformat
 
-from newstext.clean import clean_page
-from newstext.paths import RAW_PAGE, project_root
-from newstext.reading import read_page
-from newstext.runner import execute_notebook
+from newstext.cleaning.pipeline import clean_page
+from newstext.core.paths import RAW_PAGE, project_root
+from newstext.core.reading import read_page
+from newstext.course.runner import execute_notebook
 
 ROOT = project_root()
 

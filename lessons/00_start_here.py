@@ -92,7 +92,7 @@ except ModuleNotFoundError:
 #   starts, so after any `pip install` use **Kernel → Restart Kernel**.
 
 # %%
-from newstext.environment import check_environment
+from newstext.course.environment import check_environment
 
 check_environment()
 
@@ -168,7 +168,7 @@ answer = sum(1 for line in lines if line.strip())
 # END SOLUTION
 
 # %%
-from newstext.checks import lesson00 as check
+from newstext.course.checks import lesson00 as check
 
 check.nonempty_line_count(answer)
 

@@ -59,7 +59,7 @@ for number, line in enumerate(raw.split("\n")[:6], start=1):
 # * `start`, `end`: where the line sits in the raw text, as character offsets.
 
 # %%
-from newstext.lines import look_at_lines
+from newstext.cleaning.lines import look_at_lines
 
 lines = look_at_lines(raw)
 lines.head(10)
@@ -71,7 +71,7 @@ lines.head(10)
 # %%
 import matplotlib.pyplot as plt
 
-from newstext.plotting import save_figure, use_course_style
+from newstext.core.plotting import save_figure, use_course_style
 
 use_course_style()
 fig, ax = plt.subplots()
@@ -104,7 +104,7 @@ lines[(lines["repeats"] > 1) & (lines["chars"] > 0)][["line_no", "text", "repeat
 # Each line gets an **action**, what happens to it, and a **reason**, why:
 
 # %%
-from newstext import lexicon
+from newstext.cleaning import lexicon
 
 pd.Series(lexicon.ACTIONS, name="meaning").to_frame()
 
@@ -121,7 +121,7 @@ print(lexicon.FURNITURE_PHRASES["app_promo"][:6])
 # matches the lexicon.
 
 # %%
-from newstext.lines import classify_line
+from newstext.cleaning.lines import classify_line
 
 for line in ["logo", "Comments", "Mint2 days ago", "time2 hours ago", "app-storeplay-store"]:
     print(f"{line!r:24} {classify_line(line)}")
@@ -133,7 +133,7 @@ for line in ["logo", "Comments", "Mint2 days ago", "time2 hours ago", "app-store
 # adds the action, the reason and the article each line belongs to.
 
 # %%
-from newstext.lines import classify_lines
+from newstext.cleaning.lines import classify_lines
 
 labelled = classify_lines(raw)
 labelled[["line_no", "text", "action", "reason", "article_id"]].head(20)
@@ -188,13 +188,13 @@ def split_source_time(line):
 split_source_time("Mint2 days ago")
 
 # %%
-from newstext.checks import lesson01 as check
+from newstext.course.checks import lesson01 as check
 
 check.split_source_time(split_source_time)
 
 # %% [markdown] tags=["solution"]
 # **Solution.** `(.*?)` takes as little as it can before the first digit; `(\d+ \w+ ago)` is the
-# time. The package's version, `newstext.metadata.split_glued_metadata`, also accepts "an hour
+# time. The package's version, `newstext.cleaning.metadata.split_glued_metadata`, also accepts "an hour
 # ago" and strips bullets and separators:
 #
 # ```python
@@ -218,7 +218,7 @@ check.split_source_time(split_source_time)
 # per kind of result. We call it now and then look at each step in turn.
 
 # %%
-from newstext.clean import clean_page
+from newstext.cleaning.pipeline import clean_page
 
 cleaned = clean_page(raw, glitches=True)
 cleaned.articles[["article_id", "role", "headline", "source", "time_ago", "paragraphs"]]
@@ -300,7 +300,7 @@ cleaned.repairs
 # space is missing; try it:
 
 # %%
-from newstext.sentences import find_missing_spaces
+from newstext.cleaning.sentences import find_missing_spaces
 
 for example in ["the official said.A senior", "U.S. weapons", "Sen. Lindsey Graham",
                 "a $6.2 million investment", "Hopefully... we will"]:
@@ -323,7 +323,7 @@ cleaned.paragraphs.groupby("article_id")["chars"].describe()[["count", "mean", "
 # marks to handle.
 
 # %%
-from newstext.quotes_marks import normalise_quotes
+from newstext.cleaning.quote_marks import normalise_quotes
 
 headline = cleaned.articles.loc[0, "headline_raw"]
 print(headline)
@@ -378,12 +378,12 @@ cleaned.articles[["source", "time_ago", "published_estimate"]]
 # > **✏️ Exercise**: Daily8 is an Indian site. Suppose its clock showed **12 July 2025** when the
 # > page was saved. On which date was the Mint article ("2 days ago") published? Store a
 # > `datetime.date` in `mint_date`. You may use `resolve_relative_time(time_ago, reference)` from
-# > `newstext.published` (`help(resolve_relative_time)` shows how to call it).
+# > `newstext.cleaning.published` (`help(resolve_relative_time)` shows how to call it).
 
 # %%
 from datetime import date
 
-from newstext.published import resolve_relative_time
+from newstext.cleaning.published import resolve_relative_time
 
 mint_date = ...  # replace ... with your code
 # BEGIN SOLUTION
@@ -403,7 +403,7 @@ check.mint_date_in_indian_time(mint_date)
 # Here is the evidence behind the reference date, as the package documents it:
 
 # %%
-from newstext.published import REFERENCE_DATE_EVIDENCE
+from newstext.cleaning.published import REFERENCE_DATE_EVIDENCE
 
 print(REFERENCE_DATE_EVIDENCE)
 
@@ -424,7 +424,7 @@ print(raw[paragraph["raw_start"] : paragraph["raw_end"]] == paragraph["text"])
 # paragraph and in the raw page.
 
 # %%
-from newstext.alignment import to_raw
+from newstext.cleaning.alignment import to_raw
 
 repair = cleaned.repairs.iloc[0]
 paragraph = cleaned.paragraphs.set_index("paragraph_id").loc[repair["paragraph_id"]]
@@ -445,7 +445,7 @@ print(repr(raw[raw_at : raw_at + 13]))
 # and **recall** the share of lines that should be dropped that were.
 
 # %%
-from newstext.scoring import load_line_labels, score_line_labels
+from newstext.cleaning.line_scores import load_line_labels, score_line_labels
 
 reference = load_line_labels()
 score = score_line_labels(cleaned.lines, reference)
@@ -505,8 +505,8 @@ check.five_line_labels(my_labels)
 # (Run it from the project's top folder: the paths are relative to it.)
 
 # %%
-from newstext.clean import write_outputs
-from newstext.paths import processed_dir
+from newstext.cleaning.pipeline import write_outputs
+from newstext.core.paths import processed_dir
 
 for path in write_outputs(cleaned, processed_dir()):
     print(path.name)

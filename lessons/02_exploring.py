@@ -26,9 +26,9 @@
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from newstext.corpus import course_docs
-from newstext.model import load_english
-from newstext.plotting import save_figure, use_course_style
+from newstext.core.model import load_english
+from newstext.core.plotting import save_figure, use_course_style
+from newstext.exploring.page_docs import course_docs
 
 pd.set_option("display.max_colwidth", 70)
 use_course_style()  # the course's colour-blind-safe palette and projector-sized fonts
@@ -54,7 +54,7 @@ cleaned, docs = course_docs()  # ...clean the page and parse each article once
 # The **articles** table has one row per article:
 
 # %%
-from newstext.tables import articles_table
+from newstext.exploring.tables import articles_table
 
 articles = articles_table(cleaned)
 articles
@@ -72,7 +72,7 @@ main_id, labels
 # The **paragraphs** table: one row per paragraph, with its place in the raw page.
 
 # %%
-from newstext.tables import paragraphs_table
+from newstext.exploring.tables import paragraphs_table
 
 paragraphs = paragraphs_table(cleaned)
 paragraphs.head()
@@ -97,7 +97,7 @@ pd.DataFrame(
 # type, and where the token lies in the raw page.
 
 # %%
-from newstext.tables import tokens_table
+from newstext.exploring.tables import tokens_table
 
 tokens = tokens_table(cleaned, docs)
 print(tokens.shape)
@@ -126,7 +126,7 @@ cleaned.raw[lavrov["raw_start"] : lavrov["raw_end"]]
 # The **sentences** table: one row per sentence, with its length in tokens and in words.
 
 # %%
-from newstext.tables import sentences_table
+from newstext.exploring.tables import sentences_table
 
 sentences = sentences_table(cleaned, docs)
 sentences.head()
@@ -154,7 +154,7 @@ tokens[tokens["is_word"]].groupby("article_id").size()
 # `article_id` brings in the source of each article from the articles table:
 
 # %%
-from newstext.tables import article_sizes
+from newstext.exploring.tables import article_sizes
 
 sizes = article_sizes(tokens)
 articles[["article_id", "source", "role"]].merge(sizes, on="article_id")
@@ -175,8 +175,8 @@ sentences["n_words"].describe()
 # sentences that are not unusually long or short, and the dots are those that are.
 
 # %%
-from newstext.figures import sentence_length_plot
-from newstext.tables import sentence_lengths
+from newstext.exploring.figures import sentence_length_plot
+from newstext.exploring.tables import sentence_lengths
 
 fig = sentence_length_plot(sentence_lengths(sentences), labels)
 save_figure(fig, "02_sentence_lengths")
@@ -186,7 +186,7 @@ save_figure(fig, "02_sentence_lengths")
 # `shortest_sentences` sort the table by `n_words` and keep the ends:
 
 # %%
-from newstext.tables import longest_sentences, shortest_sentences
+from newstext.exploring.tables import longest_sentences, shortest_sentences
 
 longest_sentences(sentences, n=3)
 
@@ -203,7 +203,7 @@ shortest_sentences(sentences, n=3)
 # sentences differently, see the warning above):
 
 # %%
-from newstext.glitches import find_glitches
+from newstext.cleaning.glitches import find_glitches
 
 glitches = find_glitches(cleaned.sentences, nlp)  # notebook 01's glitch flags
 longest = sentences.sort_values("n_words", ascending=False).head(5)
@@ -229,7 +229,7 @@ answer = sentences.groupby("article_id")["n_words"].mean().idxmax()
 # END SOLUTION
 
 # %%
-from newstext.checks import lesson02 as check
+from newstext.course.checks import lesson02 as check
 
 check.longest_average_sentence(answer)
 
@@ -250,7 +250,7 @@ check.longest_average_sentence(answer)
 # plain text (the raw page was never parsed by spaCy): lower case, no stop words, no numbers.
 
 # %%
-from newstext.counting import plain_words
+from newstext.exploring.counting import plain_words
 
 plain_words("DOWNLOAD THE APP app-storeplay-store")
 
@@ -259,7 +259,7 @@ plain_words("DOWNLOAD THE APP app-storeplay-store")
 # once), side by side; `extra` is what the cleaning removed:
 
 # %%
-from newstext.counting import raw_vs_clean
+from newstext.exploring.counting import raw_vs_clean
 
 comparison = raw_vs_clean(cleaned)
 comparison.head(10)
@@ -280,7 +280,7 @@ comparison.query("clean == 0 and raw >= 2")
 # not decide which word gets in:
 
 # %%
-from newstext.counting import furniture_words
+from newstext.exploring.counting import furniture_words
 
 pushed = furniture_words(comparison, n=30)
 pushed
@@ -339,7 +339,7 @@ tokens.loc[is_content, "lower"].value_counts().head(8)
 # between runs:
 
 # %%
-from newstext.counting import top_words
+from newstext.exploring.counting import top_words
 
 top_words(tokens, n=5)
 
@@ -360,7 +360,7 @@ tokens.query("text == 'US'")[["text", "lower", "is_stop", "ent_type"]].value_cou
 # together:
 
 # %%
-from newstext.counting import top_lemmas
+from newstext.exploring.counting import top_lemmas
 
 top_lemmas(tokens, n=8, by_article=False)
 
@@ -380,7 +380,7 @@ top_lemmas(tokens, n=8, by_article=False)
 # > keeps the content tokens of a tokens table.
 
 # %%
-from newstext.counting import content_tokens
+from newstext.exploring.counting import content_tokens
 
 answer = ...  # replace ... with your code
 # BEGIN SOLUTION
@@ -422,7 +422,7 @@ list(pairwise(["Marco", "Rubio", "voiced", "disappointment"]))
 # articles:
 
 # %%
-from newstext.counting import top_bigrams
+from newstext.exploring.counting import top_bigrams
 
 top_bigrams(tokens, n=10)
 
@@ -483,7 +483,7 @@ per_1000.loc[["putin", "lavrov", "said", "weapons"]].round(1)
 # so his G2 is the smaller. A big difference on little evidence.
 
 # %%
-from newstext.keyness import article_keyness
+from newstext.exploring.keyness import article_keyness
 
 key = article_keyness(tokens, target_ids=[main_id])
 columns = ["word", "target_count", "reference_count", "g2", "log_ratio", "p_value"]
@@ -499,7 +499,7 @@ key[columns].tail(5)
 # `keyness_plot` draws the ten most key words on each side:
 
 # %%
-from newstext.figures import keyness_plot
+from newstext.exploring.figures import keyness_plot
 
 fig = keyness_plot(key, n=10)
 save_figure(fig, "02_keyness")
@@ -520,7 +520,7 @@ save_figure(fig, "02_keyness")
 # (the last). The course follows eight names:
 
 # %%
-from newstext.dispersion import NAMES, term_positions
+from newstext.exploring.dispersion import NAMES, term_positions
 
 positions = term_positions(tokens, NAMES)
 positions.head()
@@ -536,7 +536,7 @@ pd.crosstab(positions["term"], positions["article_id"]).rename(columns=labels)
 # One panel per article, one row per name, one tick per occurrence:
 
 # %%
-from newstext.figures import dispersion_plot
+from newstext.exploring.figures import dispersion_plot
 
 fig = dispersion_plot(positions, NAMES, labels)
 save_figure(fig, "02_dispersion")
@@ -597,7 +597,7 @@ check.dispersion_terms(my_terms, fig)
 # counts (`unit`), its kind, and a hedge in front of it (`qualifier`: "more than", "between" ...):
 
 # %%
-from newstext.numbers import numbers_table
+from newstext.exploring.numbers import numbers_table
 
 numbers = numbers_table(docs, tokens)
 numbers[["article_id", "sentence_id", "number", "value", "unit", "kind", "qualifier"]]
@@ -632,7 +632,7 @@ print(cleaned.raw[row["raw_start"] : row["raw_end"]])
 # second's unit and compares:
 
 # %%
-from newstext.numbers import unit_conversions
+from newstext.exploring.numbers import unit_conversions
 
 unit_conversions(numbers)
 
@@ -670,7 +670,7 @@ check.doubtful_number(answer)
 # same sentence or the next, a range that does not contain it.
 
 # %%
-from newstext.numbers import ambiguous_numbers
+from newstext.exploring.numbers import ambiguous_numbers
 
 ambiguous_numbers(numbers)[["article_id", "sentence_id", "number", "unit", "range", "why"]]
 
@@ -682,7 +682,7 @@ ambiguous_numbers(numbers)[["article_id", "sentence_id", "number", "unit", "rang
 # paragraph (telling an apostrophe, as in "Russia's", from a closing quote mark):
 
 # %%
-from newstext.quotes import find_quotations
+from newstext.annotating.quotations import find_quotations
 
 text = paragraphs.query("article_id == @main_id")["text"].iloc[1]
 print(text)
@@ -692,7 +692,7 @@ print(text)
 # `quote_share` adds up the quoted characters of every paragraph, per article:
 
 # %%
-from newstext.voices import quote_share
+from newstext.exploring.voices import quote_share
 
 shares = quote_share(cleaned)
 shares
@@ -720,7 +720,7 @@ save_figure(fig, "02_quote_share")
 # under one key ("Marco Rubio" and "Rubio" are both `Rubio`):
 
 # %%
-from newstext.voices import speech_verbs
+from newstext.exploring.voices import speech_verbs
 
 verbs = speech_verbs(docs, tokens)
 verbs.head(8)
@@ -747,7 +747,7 @@ speakers.sort_values("total", ascending=False)
 # entities spaCy found (people, organisations, places, nationalities):
 
 # %%
-from newstext.cooccurrence import sentence_names
+from newstext.exploring.cooccurrence import sentence_names
 
 names = sentence_names(docs, tokens)
 names.head()
@@ -765,7 +765,7 @@ pd.crosstab(names["sentence_id"], names["name"])[["Rubio", "Lavrov", "Putin", "T
 # itself is set to 0, so that the diagonal does not outshine the pairs:
 
 # %%
-from newstext.cooccurrence import cooccurrence_matrix
+from newstext.exploring.cooccurrence import cooccurrence_matrix
 
 matrix = cooccurrence_matrix(names, top=10)
 matrix
@@ -775,7 +775,7 @@ matrix
 # sentences, and each cell holds its count, so nobody has to read numbers off a colour.
 
 # %%
-from newstext.figures import heatmap
+from newstext.exploring.figures import heatmap
 
 fig = heatmap(matrix)
 save_figure(fig, "02_cooccurrence")
@@ -784,7 +784,7 @@ save_figure(fig, "02_cooccurrence")
 # The same matrix read back as a list of pairs:
 
 # %%
-from newstext.cooccurrence import top_pairs
+from newstext.exploring.cooccurrence import top_pairs
 
 top_pairs(matrix, n=5)
 

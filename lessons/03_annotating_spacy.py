@@ -46,7 +46,7 @@ nlp.pipe_names
 # and joins each article's paragraphs into one `Doc`. The exercise checks reuse that parse.
 
 # %%
-from newstext.corpus import article_docs, course_docs
+from newstext.exploring.page_docs import article_docs, course_docs
 
 cleaned, docs = course_docs()
 main_doc = docs[0]
@@ -122,7 +122,7 @@ displacy.render(main_doc, style="ent", jupyter=True)
 # > children and their dependency labels.
 
 # %%
-from newstext.checks import lesson03 as check
+from newstext.course.checks import lesson03 as check
 
 described_doc = nlp(check.DESCRIBED_SENTENCE)
 described_doc
@@ -166,7 +166,7 @@ counts = pd.crosstab(entities["label"], entities["article_id"])
 counts
 
 # %%
-from newstext.plotting import save_figure, use_course_style
+from newstext.core.plotting import save_figure, use_course_style
 
 use_course_style()
 ax = counts.plot.barh(figsize=(10, 7))
@@ -252,7 +252,7 @@ check.patriot_pattern(patriot)
 # %% [markdown]
 # ## 5. Rules: fixing what we can foresee
 #
-# Two kinds of rules, in `newstext.rules`:
+# Two kinds of rules, in `newstext.annotating.entity_rules`:
 #
 # 1. **Components added to the pipeline after `ner`**: an `entity_ruler` (named `entity_fixes`)
 #    that labels weapon systems as `PRODUCT`, a `span_ruler` (named `title_ruler`) that puts job
@@ -267,7 +267,7 @@ check.patriot_pattern(patriot)
 # The patterns are plain data:
 
 # %%
-from newstext import rules
+from newstext.annotating import entity_rules as rules
 
 pd.DataFrame(rules.ENTITY_PATTERNS)
 
@@ -318,7 +318,7 @@ labelled.groupby(["entity", "pipeline", "label", "by"]).size().rename("times").t
 # mean (high only when both are).
 
 # %%
-from newstext.evaluate import entity_scores_table, load_reference, score_entities
+from newstext.evaluating.scores import entity_scores_table, load_reference, score_entities
 
 reference = load_reference()
 before = entity_scores_table(score_entities(nlp, reference))
@@ -337,7 +337,7 @@ scores.round(2)
 # %% [markdown]
 # ## 6. Quotations and speakers
 #
-# News is made of what people said. `newstext.quotes.extract_quotes` finds every quotation and
+# News is made of what people said. `newstext.annotating.quotations.extract_quotes` finds every quotation and
 # its speaker:
 #
 # 1. it pairs quote marks (double, single and curly, telling apostrophes like `don't` apart);
@@ -348,7 +348,7 @@ scores.round(2)
 # 4. a quotation with no cue right after an attributed one **continues** that speaker.
 
 # %%
-from newstext.quotes import extract_quotes, quotes_table
+from newstext.annotating.quotations import extract_quotes, quotes_table
 
 records = extract_quotes(ruled_docs[0], article_id=1)
 quotes = quotes_table(records)
@@ -379,7 +379,7 @@ save_figure(ax.figure, "03_quoted_speakers")
 # The extractor against the hand-made reference, quotation by quotation:
 
 # %%
-from newstext.evaluate import predict_quotes, quote_comparison
+from newstext.evaluating.scores import predict_quotes, quote_comparison
 
 comparison = quote_comparison(predict_quotes(nlp, reference, rules=True), reference)
 comparison[["line", "quote", "speaker", "found", "right"]]
@@ -438,7 +438,7 @@ check.quotes_per_speaker(per_speaker)
 # `Doc` and put both results in one table, matched on the quotation's exact span.
 
 # %%
-from newstext.baseline import compare_quotes, textacy_quotes
+from newstext.annotating.textacy_baseline import compare_quotes, textacy_quotes
 
 theirs = textacy_quotes(ruled_docs[0])
 side_by_side = compare_quotes(quotes, theirs)

@@ -34,7 +34,7 @@
 import pandas as pd
 
 from newstext import RAW_PAGE, read_page
-from newstext.evaluate import load_reference
+from newstext.evaluating.scores import load_reference
 
 pd.set_option("display.max_colwidth", 80)
 raw = read_page(RAW_PAGE)
@@ -71,7 +71,7 @@ for quote in paragraph.quotes:
 # %%
 import re
 
-from newstext.paths import annotations_dir
+from newstext.core.paths import annotations_dir
 
 guidelines = (annotations_dir() / "GUIDELINES.md").read_text(encoding="utf-8")
 print("\n".join(line for line in guidelines.splitlines() if line.startswith("#")))
@@ -136,7 +136,7 @@ print(next(rule for rule in speaker_rules if "Hard cases" in rule))
 # %%
 from collections import Counter
 
-from newstext import agreement
+from newstext.evaluating import agreement
 
 a = agreement.load_annotator("a")
 b = agreement.load_annotator("b")
@@ -154,7 +154,7 @@ labels
 import matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator
 
-from newstext.plotting import save_figure, use_course_style
+from newstext.core.plotting import save_figure, use_course_style
 
 use_course_style()
 fig, ax = plt.subplots()
@@ -324,7 +324,7 @@ agreement.label_confusion(a, b)
 # > a float, in `kappa_of_quotes`.
 
 # %%
-from newstext.checks import lesson04 as check
+from newstext.course.checks import lesson04 as check
 
 quote_decisions = check.quote_decisions_table()
 quote_decisions
@@ -408,7 +408,7 @@ check.settle_disagreements(decisions)
 # **rule** of the guidelines that decides it:
 
 # %%
-from newstext import adjudication
+from newstext.evaluating import adjudication
 
 decided = adjudication.disagreements_table(a, b)
 decided[["paragraph", "a_span", "a_label", "b_span", "b_label", "kind", "decision", "rule"]]
@@ -452,7 +452,7 @@ adjudication.compare_with_reference(gold, reference)
 # %%
 import json
 
-from newstext.student_annotations import (
+from newstext.evaluating.student_annotations import (
     mark,
     record_problems,
     save_student_annotations,
@@ -580,7 +580,7 @@ check.paragraph_seven(paragraph_7_entities)
 #   `QUOTE + speaker`: the speaker is right too).
 
 # %%
-from newstext.evaluation_tables import evaluation_chart, evaluation_table
+from newstext.evaluating.evaluation_tables import evaluation_chart, evaluation_table
 
 evaluation = evaluation_table(gold)
 f1_table = evaluation.pivot_table(index="label", columns="system", values="f1", sort=False)
@@ -606,7 +606,7 @@ save_figure(fig, "04_evaluation")
 
 # %%
 from newstext import load_english
-from newstext.evaluate import entities_in_raw, predict_entities
+from newstext.evaluating.scores import entities_in_raw, predict_entities
 
 nlp = load_english()
 for p, doc in zip(gold, predict_entities(nlp, gold), strict=True):
@@ -657,7 +657,7 @@ pd.DataFrame({"token": [t.text for t in doc], "BILUO": biluo, "BIO": biluo_to_io
 # they carry the 51 entities but not the 12 quotations, which contain entities.
 
 # %%
-from newstext import exports
+from newstext.evaluating import exports
 
 round_trip = exports.round_trip_table(gold, nlp=nlp)
 round_trip
@@ -744,7 +744,11 @@ first_lines("main_article.ann", 4)
 # them back as records with raw offsets: the records you started from.
 
 # %%
-from newstext.student_annotations import as_records, export_student_brat, read_student_brat
+from newstext.evaluating.student_annotations import (
+    as_records,
+    export_student_brat,
+    read_student_brat,
+)
 
 ann = export_student_brat(my_entities, "my_annotations")
 print(ann.read_text(encoding="utf-8"))

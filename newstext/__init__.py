@@ -1,13 +1,25 @@
 """Helpers for the course "Cleaning, exploring and annotating a scraped news page".
 
 The notebooks in ``notebooks/`` teach each idea in a few lines, then call the tested
-functions kept here.
+functions kept here. The package is laid out by course stage, so the code of a notebook is
+in one folder::
+
+    newstext/
+      core/         every notebook: paths, reading a page, errors, the model, the Doc cache
+      cleaning/     01 Cleaning: lines, metadata, paragraphs, quote marks, the pipeline
+      exploring/    02 Exploring: tables, counts, keyness, numbers, voices, figures
+      annotating/   03 Annotating with spaCy: quotations, entity rules, whole pages
+      evaluating/   04 Annotating by hand: reference, agreement, adjudication, exports
+      course/       00 Start here and the tooling: CLI, editions, runner, exercise checks
+
+Dependencies run one way, down this list: a stage imports only from the stages above it
+(checked by the import contracts in ``pyproject.toml``).
 """
 
-from newstext.errors import ModelNotInstalledError, NewstextError, PageError
-from newstext.model import load_english
-from newstext.paths import RAW_PAGE, processed_dir, project_root
-from newstext.reading import read_page
+from newstext.core.errors import ModelNotInstalledError, NewstextError, PageError
+from newstext.core.model import load_english
+from newstext.core.paths import RAW_PAGE, processed_dir, project_root
+from newstext.core.reading import read_page
 
 __all__ = [
     "NewstextError",

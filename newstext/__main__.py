@@ -1,5 +1,5 @@
 import sys
 
-from newstext.cli import main
+from newstext.course.cli import main
 
 sys.exit(main())

@@ -9,14 +9,14 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from newstext.agreement import load_annotator
-from newstext.corpus import article_docs, cleaned_page
-from newstext.evaluate import load_reference
-from newstext.model import load_english
-from newstext.paths import RAW_PAGE, project_root
-from newstext.reading import read_page
-from newstext.runner import copy_project, execute_notebook
-from newstext.tables import tokens_table
+from newstext.core.model import load_english
+from newstext.core.paths import RAW_PAGE, project_root
+from newstext.core.reading import read_page
+from newstext.course.runner import copy_project, execute_notebook
+from newstext.evaluating.agreement import load_annotator
+from newstext.evaluating.scores import load_reference
+from newstext.exploring.page_docs import article_docs, cleaned_page
+from newstext.exploring.tables import tokens_table
 
 # Student annotation files written while the tests run (notebook 04 saves one) go to a
 # temporary folder, never to data/annotations/students/. Kernels inherit the variable.

@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from newstext.adjudication import (
+from newstext.core.paths import annotations_dir
+from newstext.evaluating.adjudication import (
     BOUNDARIES,
     JUDGEMENTS,
     LABELS,
@@ -22,8 +23,7 @@ from newstext.adjudication import (
     title_in_person,
     verdict,
 )
-from newstext.evaluate import ReferenceEntity
-from newstext.paths import annotations_dir
+from newstext.evaluating.scores import ReferenceEntity
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from newstext.agreement import (
+from newstext.evaluating.agreement import (
     NO_SPAN,
     bio_tags,
     check_same_paragraphs,
@@ -19,7 +19,7 @@ from newstext.agreement import (
     span_agreement_table,
     tag_table,
 )
-from newstext.evaluate import ReferenceEntity
+from newstext.evaluating.scores import ReferenceEntity
 
 
 @pytest.fixture(scope="module")

@@ -6,12 +6,12 @@ import pandas as pd
 import pytest
 from spacy.tokens import DocBin
 
-from newstext.annotate import annotate_page
-from newstext.clean import clean_page
-from newstext.cli import main
-from newstext.model import load_english
-from newstext.paths import RAW_PAGE
-from newstext.quotes_marks import normalise_quotes
+from newstext.annotating.annotate_page import annotate_page
+from newstext.cleaning.pipeline import clean_page
+from newstext.cleaning.quote_marks import normalise_quotes
+from newstext.core.model import load_english
+from newstext.core.paths import RAW_PAGE
+from newstext.course.cli import main
 
 
 @pytest.fixture(scope="module")

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from newstext.adjudication import disagreements_table
-from newstext.agreement import (
+from newstext.core.paths import annotations_dir
+from newstext.evaluating.adjudication import disagreements_table
+from newstext.evaluating.agreement import (
     annotator_path,
     entities_of,
     exact_match,
     load_annotator,
     span_scores,
 )
-from newstext.evaluate import check_reference
-from newstext.paths import annotations_dir
+from newstext.evaluating.scores import check_reference
 
 
 @pytest.fixture(scope="module", params=["a", "b"])

@@ -7,10 +7,10 @@ import codecs
 
 import pytest
 
-from newstext.cli import main
-from newstext.errors import PageError
-from newstext.paths import RAW_PAGE
-from newstext.reading import read_page
+from newstext.core.errors import PageError
+from newstext.core.paths import RAW_PAGE
+from newstext.core.reading import read_page
+from newstext.course.cli import main
 
 PAGE = RAW_PAGE.read_bytes()
 

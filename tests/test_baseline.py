@@ -2,10 +2,10 @@
 
 import pytest
 
-from newstext.baseline import compare_quotes, textacy_quotes
-from newstext.corpus import article_docs, cleaned_page
-from newstext.model import load_english
-from newstext.quotes import extract_quotes, quotes_table
+from newstext.annotating.quotations import extract_quotes, quotes_table
+from newstext.annotating.textacy_baseline import compare_quotes, textacy_quotes
+from newstext.core.model import load_english
+from newstext.exploring.page_docs import article_docs, cleaned_page
 
 
 @pytest.fixture(scope="module")

@@ -8,15 +8,15 @@ from datetime import date, datetime
 
 import pytest
 
-import newstext.checks
-from newstext.checks import lesson00, lesson01
-from newstext.checks.core import NOT_ANSWERED, exercise, right
+import newstext.course.checks
+from newstext.course.checks import lesson00, lesson01
+from newstext.course.checks.core import NOT_ANSWERED, exercise, right
 
 
 def all_checks():
-    for info in pkgutil.iter_modules(newstext.checks.__path__):
+    for info in pkgutil.iter_modules(newstext.course.checks.__path__):
         if info.name.startswith("lesson"):
-            module = importlib.import_module(f"newstext.checks.{info.name}")
+            module = importlib.import_module(f"newstext.course.checks.{info.name}")
             for value in vars(module).values():
                 if callable(value) and hasattr(value, "exercise"):
                     yield value

@@ -11,11 +11,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from newstext.checks import lesson02
-from newstext.checks.core import NOT_ANSWERED
-from newstext.counting import content_tokens
-from newstext.dispersion import NAMES, term_positions
-from newstext.figures import dispersion_plot
+from newstext.course.checks import lesson02
+from newstext.course.checks.core import NOT_ANSWERED
+from newstext.exploring.counting import content_tokens
+from newstext.exploring.dispersion import NAMES, term_positions
+from newstext.exploring.figures import dispersion_plot
 
 matplotlib.use("Agg")
 

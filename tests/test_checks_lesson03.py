@@ -2,8 +2,8 @@
 
 import pytest
 
-from newstext.checks import lesson03
-from newstext.model import load_english
+from newstext.core.model import load_english
+from newstext.course.checks import lesson03
 
 
 @pytest.fixture(scope="module")

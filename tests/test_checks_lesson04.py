@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from newstext.agreement import cohen_kappa
-from newstext.checks import lesson04
-from newstext.checks.core import NOT_ANSWERED
-from newstext.student_annotations import mark
+from newstext.course.checks import lesson04
+from newstext.course.checks.core import NOT_ANSWERED
+from newstext.evaluating.agreement import cohen_kappa
+from newstext.evaluating.student_annotations import mark
 
 CHECKS = [
     lesson04.quote_kappa,

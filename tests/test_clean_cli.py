@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newstext.paths import RAW_PAGE, project_root
-from newstext.quotes_marks import normalise_quotes
+from newstext.cleaning.quote_marks import normalise_quotes
+from newstext.core.paths import RAW_PAGE, project_root
 
 ROOT = project_root()
 PAGES = Path(__file__).parent / "pages"

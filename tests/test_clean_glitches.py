@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from newstext.clean import clean_page
-from newstext.glitches import find_glitches, glitches_in
-from newstext.paths import RAW_PAGE
-from newstext.reading import read_page
+from newstext.cleaning.glitches import find_glitches, glitches_in
+from newstext.cleaning.pipeline import clean_page
+from newstext.core.paths import RAW_PAGE
+from newstext.core.reading import read_page
 
 PAGES = Path(__file__).parent / "pages"
 

@@ -5,13 +5,13 @@ import time
 import pandas as pd
 import pytest
 
-from newstext.alignment import to_raw
-from newstext.clean import clean_page, write_outputs
-from newstext.lexicon import INLINE_AD_MARKERS
-from newstext.paths import RAW_PAGE
-from newstext.quotes_marks import normalise_quotes
-from newstext.reading import read_page
-from newstext.scoring import load_line_labels, score_line_labels
+from newstext.cleaning.alignment import to_raw
+from newstext.cleaning.lexicon import INLINE_AD_MARKERS
+from newstext.cleaning.line_scores import load_line_labels, score_line_labels
+from newstext.cleaning.pipeline import clean_page, write_outputs
+from newstext.cleaning.quote_marks import normalise_quotes
+from newstext.core.paths import RAW_PAGE
+from newstext.core.reading import read_page
 
 HEADLINES = [
     "Marco Rubio fumes after dead-end Ukraine peace talks with Russia's Lavrov: "

@@ -5,16 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from newstext.alignment import AlignedText, span_to_raw, to_raw
-from newstext.inline import (
+from newstext.cleaning.alignment import AlignedText, span_to_raw, to_raw
+from newstext.cleaning.inline import (
     find_ad_markers,
     find_captions,
     find_inline_noise,
     find_teasers,
     remove_spans,
 )
-from newstext.lexicon import ACTIONS, REASONS
-from newstext.lines import (
+from newstext.cleaning.lexicon import ACTIONS, REASONS
+from newstext.cleaning.lines import (
     LineLabel,
     classify_line,
     classify_lines,
@@ -23,29 +23,34 @@ from newstext.lines import (
     look_at_lines,
     stop_word_share,
 )
-from newstext.metadata import (
+from newstext.cleaning.metadata import (
     GluedMetadata,
     byline_author,
     calendar_date_in,
     source_echo,
     split_glued_metadata,
 )
-from newstext.paragraphs import clean_body_line
-from newstext.paths import RAW_PAGE
-from newstext.published import (
+from newstext.cleaning.paragraphs import clean_body_line
+from newstext.cleaning.published import (
     REFERENCE_DATE,
     REFERENCE_DATE_EVIDENCE,
     parse_relative_time,
     resolve_relative_time,
 )
-from newstext.quotes_marks import find_quote_marks, is_apostrophe, normalise_quotes, unpaired_quotes
-from newstext.reading import read_page
-from newstext.sentences import (
+from newstext.cleaning.quote_marks import (
+    find_quote_marks,
+    is_apostrophe,
+    normalise_quotes,
+    unpaired_quotes,
+)
+from newstext.cleaning.sentences import (
     find_missing_spaces,
     group_paragraphs,
     repair_missing_spaces,
     split_sentences,
 )
+from newstext.core.paths import RAW_PAGE
+from newstext.core.reading import read_page
 
 # -- looking at lines ------------------------------------------------------------------------
 
@@ -192,7 +197,7 @@ def test_every_label_is_a_documented_action_and_reason(page):
 
 
 def test_page_without_prose_still_has_one_main_article():
-    from newstext.clean import clean_page
+    from newstext.cleaning.pipeline import clean_page
 
     cleaned = clean_page("Home\nMenu\nShare")
     assert cleaned.articles["role"].tolist() == ["main"]

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from spacy.tokens import Span
 
-from newstext.cooccurrence import (
+from newstext.exploring.cooccurrence import (
     NAME_COLUMNS,
     PAIR_COLUMNS,
     cooccurrence_matrix,
@@ -14,9 +14,9 @@ from newstext.cooccurrence import (
     sentence_names,
     top_pairs,
 )
-from newstext.corpus import article_docs, cleaned_page
-from newstext.names import name_key
-from newstext.tables import tokens_table
+from newstext.exploring.names import name_key
+from newstext.exploring.page_docs import article_docs, cleaned_page
+from newstext.exploring.tables import tokens_table
 
 
 @pytest.fixture(scope="session")

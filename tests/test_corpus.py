@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newstext.clean import OUTPUT_FILES
-from newstext.corpus import ARTICLES_FILE, cleaned_page, raw_span
-from newstext.quotes_marks import normalise_quotes
+from newstext.cleaning.pipeline import OUTPUT_FILES
+from newstext.cleaning.quote_marks import normalise_quotes
+from newstext.exploring.page_docs import ARTICLES_FILE, cleaned_page, raw_span
 
 
 def test_cleaned_page_writes_the_csv_files_when_they_are_missing(tmp_path):

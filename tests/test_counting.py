@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from newstext.counting import (
+from newstext.exploring.counting import (
     COMPARISON_COLUMNS,
     bigrams,
     cleaned_text,

@@ -5,8 +5,14 @@ import re
 import jupytext
 import pytest
 
-from newstext.editions import STUB_COMMENT, Editions, build_pair, split_solution, stale_editions
-from newstext.errors import NewstextError
+from newstext.core.errors import NewstextError
+from newstext.course.editions import (
+    STUB_COMMENT,
+    Editions,
+    build_pair,
+    split_solution,
+    stale_editions,
+)
 
 EDITIONS = Editions.of_project()
 SOURCES = EDITIONS.sources()

@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 from spacy.scorer import get_ner_prf
 
-from newstext.evaluate import (
+from newstext.core.model import load_english
+from newstext.evaluating.scores import (
     entities_in_raw,
     entity_examples,
     entity_scores_table,
@@ -17,7 +18,6 @@ from newstext.evaluate import (
     score_entities,
     score_quotes,
 )
-from newstext.model import load_english
 
 
 @pytest.fixture(scope="module")

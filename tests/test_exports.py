@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from newstext import exports
-from newstext.adjudication import merge_gold
-from newstext.agreement import load_annotator
-from newstext.evaluate import load_reference
-from newstext.exports import (
+from newstext.core.paths import annotations_dir, raw_dir
+from newstext.evaluating import exports
+from newstext.evaluating.adjudication import merge_gold
+from newstext.evaluating.agreement import load_annotator
+from newstext.evaluating.exports import (
     FORMATS,
     AnnotatedText,
     ExportError,
@@ -29,7 +29,7 @@ from newstext.exports import (
     write_conllu,
     write_prodigy,
 )
-from newstext.paths import annotations_dir, raw_dir
+from newstext.evaluating.scores import load_reference
 
 
 @pytest.fixture(scope="module")

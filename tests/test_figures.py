@@ -8,17 +8,17 @@ matplotlib.use("Agg")
 
 import pytest  # noqa: E402
 
-from newstext import plotting  # noqa: E402
-from newstext.cooccurrence import cooccurrence_matrix, sentence_names  # noqa: E402
-from newstext.dispersion import NAMES, POSITION_COLUMNS, term_positions  # noqa: E402
-from newstext.figures import (  # noqa: E402
+from newstext.core import plotting  # noqa: E402
+from newstext.exploring.cooccurrence import cooccurrence_matrix, sentence_names  # noqa: E402
+from newstext.exploring.dispersion import NAMES, POSITION_COLUMNS, term_positions  # noqa: E402
+from newstext.exploring.figures import (  # noqa: E402
     dispersion_plot,
     heatmap,
     keyness_plot,
     sentence_length_plot,
 )
-from newstext.keyness import article_keyness  # noqa: E402
-from newstext.tables import sentence_lengths, sentences_table  # noqa: E402
+from newstext.exploring.keyness import article_keyness  # noqa: E402
+from newstext.exploring.tables import sentence_lengths, sentences_table  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT, STUDENT_NOTEBOOKS, TEACHER_NOTEBOOKS
-from newstext.editions import LAUNCH_TAG, launch_cell, repository_url
+from newstext.course.editions import LAUNCH_TAG, launch_cell, repository_url
 
 ALL_NOTEBOOKS = STUDENT_NOTEBOOKS + TEACHER_NOTEBOOKS
 LESSONS = [p for p in STUDENT_NOTEBOOKS if not p.stem.startswith("00")]

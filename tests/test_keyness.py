@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from newstext.keyness import (
+from newstext.exploring.keyness import (
     KEYNESS_COLUMNS,
     article_keyness,
     keyness,

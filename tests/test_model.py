@@ -5,8 +5,8 @@ import importlib.util
 import pytest
 import spacy
 
-from newstext import model
-from newstext.errors import ModelNotInstalledError
+from newstext.core import model
+from newstext.core.errors import ModelNotInstalledError
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from conftest import ROOT, STUDENT_NOTEBOOKS, TEACHER_NOTEBOOKS, output_texts
-from newstext.runner import export_html
+from newstext.course.runner import export_html
 
 RESULT = re.compile(r"^(✅|❌) Exercise (\d+\.\d+): (.*)$", re.M)
 

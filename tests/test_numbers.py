@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from newstext.numbers import (
+from newstext.exploring.numbers import (
     AMBIGUOUS_COLUMNS,
     NUMBER_COLUMNS,
     ambiguous_numbers,

@@ -2,8 +2,8 @@
 
 import spacy
 
-from newstext import parsing
-from newstext.rules import RULE_PIPES, rules_on
+from newstext.annotating.entity_rules import RULE_PIPES, rules_on
+from newstext.core import doc_cache as parsing
 
 
 def layers(doc):

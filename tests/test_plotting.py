@@ -5,7 +5,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from newstext import plotting  # noqa: E402
+from newstext.core import plotting  # noqa: E402
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from newstext.quotes import (
+from newstext.annotating.quotations import (
     QUOTE_LABEL,
     TABLE_COLUMNS,
     doc_from_paragraphs,

@@ -1,6 +1,6 @@
 import hashlib
 
-from newstext.paths import RAW_PAGE, raw_dir
+from newstext.core.paths import RAW_PAGE, raw_dir
 
 PAGE_SHA256 = "fedbff634cadb502ca3a33effa328d41d56e5cbc1bb625f035859eb7939b1d78"
 

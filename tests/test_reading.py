@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from newstext.errors import PageError
-from newstext.paths import RAW_PAGE
-from newstext.reading import read_page
+from newstext.core.errors import PageError
+from newstext.core.paths import RAW_PAGE
+from newstext.core.reading import read_page
 
 
 @pytest.fixture

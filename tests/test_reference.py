@@ -7,12 +7,12 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from newstext.evaluate import (
+from newstext.core.paths import annotations_dir
+from newstext.evaluating.scores import (
     ReferenceEntity,
     check_reference,
     reference_path,
 )
-from newstext.paths import annotations_dir
 
 
 def test_one_record_per_main_article_line(reference, page_text):

@@ -7,10 +7,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from newstext.evaluate import ONTONOTES_LABELS
-from newstext.model import installed_model
-from newstext.quotes import doc_from_paragraphs
-from newstext.rules import (
+from newstext.annotating.entity_rules import (
     ENTITY_PATTERNS,
     ENTITY_RULER_NAME,
     RULE_PIPES,
@@ -24,6 +21,9 @@ from newstext.rules import (
     rules_on,
     surname,
 )
+from newstext.annotating.quotations import doc_from_paragraphs
+from newstext.core.model import installed_model
+from newstext.evaluating.scores import ONTONOTES_LABELS
 
 BASE_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
 

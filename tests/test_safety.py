@@ -10,10 +10,10 @@ import pytest
 from spacy import displacy
 
 from conftest import NO_NETWORK, ROOT, STUDENT_NOTEBOOKS, TEACHER_NOTEBOOKS
-from newstext.cli import main
-from newstext.model import load_english
-from newstext.paths import RAW_PAGE
-from newstext.runner import execute_notebook
+from newstext.core.model import load_english
+from newstext.core.paths import RAW_PAGE
+from newstext.course.cli import main
+from newstext.course.runner import execute_notebook
 
 
 def fingerprint(folder) -> dict[str, str]:

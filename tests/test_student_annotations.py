@@ -7,10 +7,10 @@ import json
 import pandas as pd
 import pytest
 
-from newstext import student_annotations
-from newstext.evaluate import check_reference, load_reference
-from newstext.paths import annotations_dir
-from newstext.student_annotations import (
+from newstext.core.paths import annotations_dir
+from newstext.evaluating import student_annotations
+from newstext.evaluating.scores import check_reference, load_reference
+from newstext.evaluating.student_annotations import (
     AnnotationError,
     as_records,
     check_name,
@@ -207,8 +207,8 @@ def test_brat_exercise_round_trip(records, gold, tmp_path):
 
 
 def test_mark_finds_whole_words_only():
-    from newstext.evaluate import load_reference
-    from newstext.student_annotations import AnnotationError, mark
+    from newstext.evaluating.scores import load_reference
+    from newstext.evaluating.student_annotations import AnnotationError, mark
 
     paragraph = next(
         p

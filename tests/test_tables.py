@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from newstext.corpus import raw_span
-from newstext.quotes_marks import normalise_quotes
-from newstext.tables import (
+from newstext.cleaning.quote_marks import normalise_quotes
+from newstext.exploring.page_docs import raw_span
+from newstext.exploring.tables import (
     ARTICLE_COLUMNS,
     PARAGRAPH_COLUMNS,
     SENTENCE_COLUMNS,

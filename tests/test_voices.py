@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstext.voices import (
+from newstext.exploring.voices import (
     QUOTE_SHARE_COLUMNS,
     SPEECH_COLUMNS,
     quote_share,

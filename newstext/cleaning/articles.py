@@ -1,0 +1,111 @@
+"""One row per article: headline, source, time, publication estimate and body.
+
+Built from the labelled lines (:func:`newstext.cleaning.lines.classify_lines`) and the clean
+paragraphs; the first article of the page is the ``main`` one, the others ``related``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from newstext.cleaning.metadata import (
+    byline_author,
+    calendar_date_in,
+    source_echo,
+    split_glued_metadata,
+)
+from newstext.cleaning.published import REFERENCE_DATE, published_estimate
+from newstext.cleaning.quote_marks import normalise_quotes
+
+ARTICLE_COLUMNS = [
+    "article_id",
+    "role",
+    "headline",
+    "headline_raw",
+    "source",
+    "byline",
+    "time_ago",
+    "published_estimate",
+    "paragraphs",
+    "chars",
+    "body",
+    "headline_line",
+    "raw_start",
+    "raw_end",
+]
+
+
+def article_metadata(lines: pd.DataFrame) -> dict[str, str | None]:
+    """Source, byline, relative time and printed date from an article's metadata lines.
+
+    The source is taken from a source line ("First Post") first, else from a source glued
+    to a time ("Mint2 days ago"), else from the bullet echo ("• First Post").
+    """
+    found: dict[str, str | None] = {"source": None, "byline": None, "time_ago": None, "date": None}
+    echoes = []
+    for text, reason in zip(lines["text"], lines["reason"], strict=True):
+        if reason == "source_byline" and found["source"] is None:
+            found["source"] = text.strip()
+        elif reason in ("source_time", "relative_time"):
+            source, time_ago = split_glued_metadata(text)
+            found["time_ago"] = found["time_ago"] or time_ago
+            if source and found["source"] is None:
+                found["source"] = source
+        elif reason == "source_echo":
+            echoes.append(source_echo(text))
+        elif reason == "byline":
+            found["byline"] = found["byline"] or byline_author(text)
+            found["time_ago"] = found["time_ago"] or split_glued_metadata(text).time_ago
+        elif reason == "date_line":
+            found["date"] = found["date"] or calendar_date_in(text)
+    if found["source"] is None and echoes:
+        found["source"] = echoes[0]
+    return found
+
+
+def build_articles(
+    lines: pd.DataFrame, paragraphs: pd.DataFrame, reference: date = REFERENCE_DATE
+) -> pd.DataFrame:
+    """The articles table (columns in ``ARTICLE_COLUMNS``); at least one ``main`` row."""
+    article_ids = sorted(int(a) for a in lines["article_id"].dropna().unique())
+    rows = [_article_row(lines, paragraphs, article_id, reference) for article_id in article_ids]
+    if not rows:
+        rows = [_empty_main_article()]
+    table = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    table["headline_line"] = table["headline_line"].astype("Int64")
+    return table
+
+
+def _article_row(
+    lines: pd.DataFrame, paragraphs: pd.DataFrame, article_id: int, reference: date
+) -> dict:
+    own_lines = lines[lines["article_id"] == article_id]
+    headline_lines = own_lines[own_lines["reason"] == "headline"]
+    metadata = article_metadata(own_lines[own_lines["action"] == "metadata"])
+    own_paragraphs = paragraphs[paragraphs["article_id"] == article_id]
+    body = "\n\n".join(own_paragraphs["text"])
+    headline_raw = headline_lines["text"].iloc[0].strip() if len(headline_lines) else None
+    return {
+        "article_id": article_id,
+        "role": "main" if article_id == 1 else "related",
+        "headline": normalise_quotes(headline_raw) if headline_raw else None,
+        "headline_raw": headline_raw,
+        "source": metadata["source"],
+        "byline": metadata["byline"],
+        "time_ago": metadata["time_ago"],
+        "published_estimate": published_estimate(metadata["time_ago"], metadata["date"], reference),
+        "paragraphs": len(own_paragraphs),
+        "chars": len(body),
+        "body": body,
+        "headline_line": int(headline_lines["line_no"].iloc[0]) if len(headline_lines) else None,
+        "raw_start": int(own_lines["start"].min()),
+        "raw_end": int(own_lines["end"].max()),
+    }
+
+
+def _empty_main_article() -> dict:
+    row: dict = {column: None for column in ARTICLE_COLUMNS}
+    row.update({"article_id": 1, "role": "main", "paragraphs": 0, "chars": 0, "body": ""})
+    return row

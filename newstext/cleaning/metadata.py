@@ -1,0 +1,135 @@
+"""Reading an article's metadata lines: source, relative time, byline, date.
+
+Scraped pages glue labels to values ("Mint2 days ago", "time2 hours ago") and echo the
+source after a bullet ("  • First Post"). Each function here reads ONE line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from newstext.cleaning.lexicon import BULLETS, NUMBER_WORDS, TIME_LABELS, TIME_UNITS
+
+_UNIT_SPELLINGS = sorted(
+    (spelling for spellings in TIME_UNITS.values() for spelling in spellings),
+    key=len,
+    reverse=True,
+)
+_NUMBER_SPELLINGS = sorted(NUMBER_WORDS, key=len, reverse=True)
+
+#: "2 days ago", "an hour ago", "3h ago" at the END of a line; whatever stands before it
+#: (glued or not) is the prefix: a source ("Mint") or a label ("time", "Updated:").
+RELATIVE_TIME = re.compile(
+    r"^(?P<prefix>.*?)"
+    r"(?P<time>(?:\d+|(?:(?<=\s)|(?<=^))(?:" + "|".join(_NUMBER_SPELLINGS) + r"))"
+    r"\s*(?:" + "|".join(_UNIT_SPELLINGS) + r")\s+ago)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+#: "July 11, 2025", "11 July 2025", "Jul. 11, 2025".
+CALENDAR_DATE = re.compile(
+    rf"\b(?:(?P<month1>{_MONTHS})\.?\s+(?P<day1>\d{{1,2}}),?\s+(?P<year1>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTHS})\.?,?\s+(?P<year2>\d{{4}}))\b"
+)
+
+#: A metadata line is short: a longer line is prose even if it ends in "ago".
+METADATA_MAX_WORDS = 10
+
+
+class GluedMetadata(NamedTuple):
+    """What one metadata line says: the source and the relative time, each maybe None."""
+
+    source: str | None
+    time_ago: str | None
+
+
+def split_glued_metadata(line: str) -> GluedMetadata:
+    """Split a source glued to a relative time.
+
+    >>> split_glued_metadata("Mint2 days ago")
+    GluedMetadata(source='Mint', time_ago='2 days ago')
+    >>> split_glued_metadata("time2 hours ago")
+    GluedMetadata(source=None, time_ago='2 hours ago')
+    """
+    text = line.strip()
+    if len(text.split()) > METADATA_MAX_WORDS:
+        return GluedMetadata(None, None)
+    match = RELATIVE_TIME.match(text)
+    if match is None:
+        return GluedMetadata(None, None)
+    time_ago = _tidy_time(match.group("time"))
+    prefix = match.group("prefix").strip().strip(BULLETS + "-–—|:,.;()[] ").strip()
+    if not prefix or prefix.lower() in TIME_LABELS:
+        return GluedMetadata(None, time_ago)
+    return GluedMetadata(prefix, time_ago)
+
+
+def _tidy_time(time: str) -> str:
+    """'2days  ago' -> '2 days ago': one space between number, unit and 'ago'."""
+    match = re.match(r"(\d+|[A-Za-z ]+?)\s*([A-Za-z]+)\s+ago", time.strip())
+    if match is None:
+        return time.strip()
+    return f"{match.group(1).strip()} {match.group(2)} ago"
+
+
+def source_echo(line: str) -> str | None:
+    """The source named after a bullet ("  • First Post" -> "First Post"), else None."""
+    text = line.strip()
+    if not text or text[0] not in BULLETS:
+        return None
+    name = text[1:].strip()
+    if not name or len(name.split()) > 5:
+        return None
+    return name
+
+
+def byline_author(line: str) -> str | None:
+    """The author of a byline ("By Jane Doe, Reuters" -> "Jane Doe, Reuters"), else None."""
+    match = re.match(r"^\s*by\s+([A-Z].*?)\s*$", line, re.IGNORECASE)
+    if match is None or len(line.split()) > METADATA_MAX_WORDS:
+        return None
+    author = match.group(1)
+    if not author[0].isupper():
+        return None
+    return re.split(r"\s*[|•·]\s*", author)[0].strip()
+
+
+def calendar_date_in(line: str) -> str | None:
+    """The first calendar date in a short line as ISO text ("July 11, 2025" -> "2025-07-11")."""
+    if len(line.split()) > 14:
+        return None
+    match = CALENDAR_DATE.search(line)
+    if match is None:
+        return None
+    month = match.group("month1") or match.group("month2")
+    day = int(match.group("day1") or match.group("day2"))
+    year = int(match.group("year1") or match.group("year2"))
+    number = _month_number(month)
+    if not 1 <= day <= 31:
+        return None
+    return f"{year:04d}-{number:02d}-{day:02d}"
+
+
+def _month_number(name: str) -> int:
+    months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    return months.index(name[:3].lower()) + 1
+
+
+def looks_like_source_name(line: str) -> bool:
+    """True for a short name line such as "First Post" or "Indian Express".
+
+    One to four words, each starting with a capital letter (small joining words allowed),
+    no sentence punctuation at the end.
+    """
+    text = line.strip()
+    words = text.split()
+    if not 1 <= len(words) <= 4 or text[-1] in ".!?:;,'\"":
+        return False
+    small = {"of", "the", "and", "&", "for", "on", "de", "la"}
+    return all(word[0].isupper() or word.lower() in small for word in words)

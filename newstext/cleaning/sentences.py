@@ -1,0 +1,190 @@
+"""Sentences and paragraphs, without a model.
+
+* :func:`find_missing_spaces` finds where the scraper glued two sentences together
+  (``said.A senior``, ``strongly.'In the NBC``, ``said.'We found``).
+* :func:`split_sentences` cuts a paragraph into sentences with a few readable rules.
+* :func:`group_paragraphs` rebuilds paragraphs from a line that lost its breaks.
+
+A full stop ends a sentence when it follows a word and is followed by a space and a
+capital letter (maybe after a quote mark), unless the word is an abbreviation from
+``lexicon.ABBREVIATIONS`` (Sen., Mr., U.S.) or a single capital (an initial). Numbers
+(``$6.2``), ellipses (``...``, ``…``) and ``U.S.`` never get a space inserted.
+"""
+
+from __future__ import annotations
+
+from newstext.cleaning.lexicon import (
+    ABBREVIATIONS,
+    PARAGRAPH_MAX_CHARS,
+    PARAGRAPH_MAX_SENTENCES,
+)
+from newstext.cleaning.quote_marks import QUOTE_CHARS, find_quote_marks
+
+_ENDERS = ".!?"
+_ABBREVIATIONS = set(ABBREVIATIONS)
+
+Span = tuple[int, int]
+
+
+def word_before(text: str, offset: int) -> str:
+    """The run of letters and full stops that ends just before ``offset`` ("U.S" in "U.S.")."""
+    start = offset
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    return text[start:offset].lstrip(".")
+
+
+def is_abbreviation(word: str) -> bool:
+    """True for "Sen", "Mr", "U.S", "e.g", an initial ("J") or a dotted acronym."""
+    if not word:
+        return False
+    if word in _ABBREVIATIONS:  # compared as written: "Sen" is one, "sen" is not
+        return True
+    if len(word) == 1 and word.isupper():
+        return True
+    return "." in word  # U.S, e.g, a.m
+
+
+def find_missing_spaces(text: str) -> list[int]:
+    """Offsets where a space is missing after a sentence end.
+
+    A space goes after ``.``, ``!`` or ``?`` glued to the next sentence when the word
+    before is a lower-case word of two letters or more that is not an abbreviation, and
+    a capital letter follows, maybe after a quote mark. A quote mark in between goes
+    with the sentence it belongs to: a closing mark stays before the space
+    (``strongly.' In``), an opening mark moves after it (``said. 'We``).
+    """
+    marks = {mark.offset: mark for mark in find_quote_marks(text)}
+    positions: list[int] = []
+    for offset, char in enumerate(text):
+        if char not in _ENDERS or offset + 1 >= len(text):
+            continue
+        word = word_before(text, offset)
+        if len(word) < 2 or not word.islower() or is_abbreviation(word):
+            continue
+        after = offset + 1
+        if text[after] in QUOTE_CHARS and after + 1 < len(text) and text[after + 1].isupper():
+            mark = marks.get(after)
+            if mark is not None and mark.role == "close":
+                positions.append(after + 1)
+            else:
+                positions.append(after)
+        elif text[after].isupper():
+            positions.append(after)
+    return positions
+
+
+def repair_missing_spaces(text: str) -> str:
+    """``text`` with a space inserted at each of :func:`find_missing_spaces`."""
+    pieces = []
+    previous = 0
+    for position in find_missing_spaces(text):
+        pieces.append(text[previous:position])
+        pieces.append(" ")
+        previous = position
+    pieces.append(text[previous:])
+    return "".join(pieces)
+
+
+def split_sentences(text: str) -> list[Span]:
+    """``(start, end)`` of each sentence of a paragraph (spaces between them left out).
+
+    A sentence ends at ``.``, ``!``, ``?``, ``...`` or ``…`` (with any closing quote or
+    bracket after it) followed by a space and a capital letter or an opening quote.
+    """
+    spans: list[Span] = []
+    start = _skip_spaces(text, 0)
+    offset = start
+    while offset < len(text):
+        end = _sentence_end_at(text, offset)
+        if end is None:
+            offset += 1
+            continue
+        spans.append((start, end))
+        start = _skip_spaces(text, end)
+        offset = start
+    if start < len(text):
+        spans.append((start, len(text.rstrip())))
+    return [span for span in spans if span[1] > span[0]]
+
+
+def _skip_spaces(text: str, offset: int) -> int:
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    return offset
+
+
+def _sentence_end_at(text: str, offset: int) -> int | None:
+    """If a sentence ends with the character at ``offset``, the end offset; else None."""
+    char = text[offset]
+    if char not in _ENDERS and char != "…":
+        return None
+    if char == "." and text[offset + 1 : offset + 2] == ".":
+        return None  # the ellipsis goes on: decide at its last dot
+    ellipsis = char == "…" or text[max(0, offset - 1) : offset + 1] == ".."
+    if char == "." and not ellipsis and is_abbreviation(word_before(text, offset)):
+        return None
+    end = offset + 1
+    while end < len(text) and text[end] in QUOTE_CHARS + ")]":
+        end += 1
+    if end >= len(text) or not text[end].isspace():
+        return None
+    following = _skip_spaces(text, end)
+    if following >= len(text):
+        return None
+    next_char = text[following]
+    if next_char in QUOTE_CHARS + "(":
+        next_char = text[following + 1 : following + 2] or " "
+    if not next_char.isupper():
+        return None
+    return end
+
+
+def group_paragraphs(
+    sentences: list[Span],
+    text: str | None = None,
+    max_sentences: int = PARAGRAPH_MAX_SENTENCES,
+    max_chars: int = PARAGRAPH_MAX_CHARS,
+) -> list[Span]:
+    """Group consecutive sentences into paragraphs.
+
+    News paragraphs are short: the page's own paragraphs (the main article) hold one to
+    four sentences and under 400 characters. A sentence joins the current paragraph while
+    the paragraph stays within ``max_sentences`` and ``max_chars``; a sentence is never
+    cut, so one longer sentence makes a paragraph on its own. When ``text`` is given, a
+    paragraph does not end inside an open quotation (a quote keeps its sentences
+    together), unless the paragraph would grow past twice ``max_chars``.
+    """
+    open_at = _quote_open_at_starts(sentences, text) if text is not None else set()
+    paragraphs: list[Span] = []
+    current: list[Span] = []
+    for sentence in sentences:
+        if current:
+            length = sentence[1] - current[0][0]
+            full = len(current) >= max_sentences or length > max_chars
+            inside_quote = sentence[0] in open_at and length <= 2 * max_chars
+            if full and not inside_quote:
+                paragraphs.append((current[0][0], current[-1][1]))
+                current = []
+        current.append(sentence)
+    if current:
+        paragraphs.append((current[0][0], current[-1][1]))
+    return paragraphs
+
+
+def _quote_open_at_starts(sentences: list[Span], text: str) -> set[int]:
+    """Start offsets of the sentences that begin inside an open quotation."""
+    open_quotes: set[str] = set()
+    marks = iter(find_quote_marks(text))
+    mark = next(marks, None)
+    inside = set()
+    for start, _ in sentences:
+        while mark is not None and mark.offset < start:
+            if mark.role == "open":
+                open_quotes.add(mark.char)
+            elif mark.role == "close":
+                open_quotes.discard(mark.char)
+            mark = next(marks, None)
+        if open_quotes:
+            inside.add(start)
+    return inside

@@ -1,0 +1,147 @@
+"""The command line: ``python -m newstext COMMAND``.
+
+Errors the course raises on purpose print as one line on stderr and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from newstext.core.errors import NewstextError
+
+
+def _cmd_editions(args: argparse.Namespace) -> int:
+    from newstext.course.editions import Editions, build_editions, stale_editions
+
+    editions = Editions.of_project()
+    if args.check:
+        stale = stale_editions(editions)
+        for path in stale:
+            print(f"out of date: {path}", file=sys.stderr)
+        if stale:
+            print("run `make editions` to rebuild them", file=sys.stderr)
+        return 1 if stale else 0
+    for path in build_editions(editions, args.only):
+        print(f"wrote {path}")
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from newstext.course.runner import run_notebooks
+
+    for path in run_notebooks([Path(p) for p in args.notebooks], html_dir=Path(args.html)):
+        print(f"wrote {path}")
+    return 0
+
+
+def _cmd_env(args: argparse.Namespace) -> int:
+    from newstext.course.environment import environment_report, has_problems
+
+    report = environment_report()
+    print("\n".join(report))
+    return 1 if has_problems(report) else 0
+
+
+def _cmd_clean(args: argparse.Namespace) -> int:
+    from newstext.cleaning.pipeline import clean_page, write_outputs
+    from newstext.cleaning.published import REFERENCE_DATE
+    from newstext.core.paths import processed_dir
+    from newstext.core.reading import read_page
+
+    text = read_page(args.path, encoding=args.encoding)
+    cleaned = clean_page(text, args.reference_date or REFERENCE_DATE, glitches=args.glitches)
+    for path in write_outputs(cleaned, args.out or processed_dir()):
+        print(f"wrote {path}")
+    return 0
+
+
+def _page_paths(paths: list[str]) -> list[Path]:
+    """The page files named: a folder stands for the .txt files in it."""
+    found = []
+    for name in paths:
+        path = Path(name)
+        if not path.is_dir():
+            found.append(path)
+            continue
+        pages = sorted(path.glob("*.txt"))
+        if not pages:
+            raise NewstextError(f"{path} is a folder with no .txt pages in it: give page files.")
+        found += pages
+    return found
+
+
+def _cmd_annotate(args: argparse.Namespace) -> int:
+    from newstext.annotating.annotate_page import annotate_pages, write_annotations
+    from newstext.cleaning.pipeline import clean_page, write_outputs
+    from newstext.core.model import load_english
+    from newstext.core.paths import processed_dir
+    from newstext.core.reading import read_page
+
+    paths = _page_paths(args.paths)
+    texts = [read_page(path, encoding=args.encoding) for path in paths]  # all checked first
+    out = Path(args.out) if args.out else processed_dir()
+    pages = [clean_page(text) for text in texts]
+    annotated = annotate_pages(pages, load_english(), n_process=args.n_process)
+    for path, cleaned, page in zip(paths, pages, annotated, strict=True):
+        page_out = out if len(paths) == 1 else out / path.stem
+        written = write_outputs(cleaned, page_out) + write_annotations(page, page_out)
+        if len(paths) == 1:
+            for file in written:
+                print(f"wrote {file}")
+    if len(paths) > 1:
+        print(f"annotated {len(paths)} pages into {out}/")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m newstext", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    editions = commands.add_parser("editions", help="build the student and teacher notebooks")
+    editions.add_argument("--check", action="store_true", help="only report stale editions")
+    editions.add_argument("--only", help="build only the lessons whose name starts with this")
+    editions.set_defaults(func=_cmd_editions)
+
+    run = commands.add_parser("run", help="execute notebooks and write HTML handouts")
+    run.add_argument("notebooks", nargs="+", help="notebook files to execute")
+    run.add_argument("--html", default="build", help="folder for the HTML copies (default build/)")
+    run.set_defaults(func=_cmd_run)
+
+    clean = commands.add_parser("clean", help="clean a scraped page into CSV tables")
+    clean.add_argument("path", help="the page's visible text (.txt)")
+    clean.add_argument("--out", help="folder for the CSV files (default data/processed/)")
+    clean.add_argument("--encoding", default="utf-8", help="the file's encoding (default utf-8)")
+    clean.add_argument(
+        "--reference-date", type=date.fromisoformat, help="day the page was saved, YYYY-MM-DD"
+    )
+    clean.add_argument("--glitches", action="store_true", help="also flag glitches (loads spaCy)")
+    clean.set_defaults(func=_cmd_clean)
+
+    annotate = commands.add_parser(
+        "annotate", help="clean a page, then write its entities, quotations and spaCy docs"
+    )
+    annotate.add_argument("paths", nargs="+", help="page files (.txt), or folders of them")
+    annotate.add_argument("--out", help="folder for the files (default data/processed/)")
+    annotate.add_argument("--encoding", default="utf-8", help="the file's encoding (default utf-8)")
+    annotate.add_argument("--n-process", type=int, default=1, help="parsing processes (default 1)")
+    annotate.set_defaults(func=_cmd_annotate)
+
+    env = commands.add_parser("env", help="check this Python has what the course needs")
+    env.set_defaults(func=_cmd_env)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except NewstextError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,11 @@
+"""Notebook 04, *Annotating by hand*: reference, agreement, adjudication, scores, exports.
+
+- ``scores``: the hand-made reference, and entities and quotations scored against it.
+- ``agreement``: how much two annotators agree.
+- ``adjudication``: two annotators' entities merged into one gold set.
+- ``student_annotations``: a student's own annotations, checked, scored and saved.
+- ``evaluation_tables``: the evaluation table and chart.
+- ``exports``: the annotated article in the formats annotation tools read.
+
+Imports from every earlier stage, never from ``newstext.course``.
+"""

@@ -1,0 +1,165 @@
+"""One table and one chart for the evaluation against the gold: the model alone, the model
+with the rules, and the quote extractor.
+
+Entities are scored with :func:`newstext.evaluating.scores.score_entities` (spaCy's
+``get_ner_prf``: exact boundaries and label, per label); quotations with
+:func:`newstext.evaluating.scores.score_quotes` (exact span, marks included). A quotation row
+``QUOTE`` counts a quotation as found when its span is right; ``QUOTE + speaker`` also
+wants the right speaker.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+from spacy.language import Language
+
+from newstext.core.model import load_english
+from newstext.core.plotting import OKABE_ITO
+from newstext.evaluating.scores import (
+    ReferenceParagraph,
+    predict_quotes,
+    reference_quotes,
+    score_entities,
+    score_quotes,
+)
+
+MODEL = "model"
+MODEL_WITH_RULES = "model + rules"
+QUOTES = "quotes"
+SYSTEMS = (MODEL, MODEL_WITH_RULES, QUOTES)
+
+ALL = "ALL"
+QUOTE = "QUOTE"
+QUOTE_AND_SPEAKER = "QUOTE + speaker"
+
+COLUMNS = ["system", "label", "precision", "recall", "f1", "support"]
+
+
+def entity_rows(system: str, scores: dict, gold: Sequence[ReferenceParagraph]) -> list[dict]:
+    """One row per label of spaCy's scores, then ``ALL``; support from the gold's counts."""
+    support = Counter(entity.label for paragraph in gold for entity in paragraph.entities)
+    rows = []
+    for label, prf in sorted(scores["ents_per_type"].items()):
+        rows.append(
+            {
+                "system": system,
+                "label": label,
+                "precision": prf["p"],
+                "recall": prf["r"],
+                "f1": prf["f"],
+                "support": support[label],
+            }
+        )
+    rows.append(
+        {
+            "system": system,
+            "label": ALL,
+            "precision": scores["ents_p"],
+            "recall": scores["ents_r"],
+            "f1": scores["ents_f"],
+            "support": sum(support.values()),
+        }
+    )
+    return rows
+
+
+def _f1(precision: float, recall: float) -> float:
+    total = precision + recall
+    return 2 * precision * recall / total if total else 0.0
+
+
+def quote_rows(nlp: Language, gold: Sequence[ReferenceParagraph]) -> list[dict]:
+    """``QUOTE`` (span found) and ``QUOTE + speaker`` (span and speaker right), with the
+    extractor run on the pipeline with the rules."""
+    scores = score_quotes(predict_quotes(nlp, gold, rules=True), gold)
+    support = len(reference_quotes(gold))
+    speaker_precision = scores.right_speaker / scores.predicted if scores.predicted else 0.0
+    speaker_recall = scores.right_speaker / scores.reference if scores.reference else 0.0
+    return [
+        {
+            "system": QUOTES,
+            "label": QUOTE,
+            "precision": scores.precision,
+            "recall": scores.recall,
+            "f1": _f1(scores.precision, scores.recall),
+            "support": support,
+        },
+        {
+            "system": QUOTES,
+            "label": QUOTE_AND_SPEAKER,
+            "precision": speaker_precision,
+            "recall": speaker_recall,
+            "f1": _f1(speaker_precision, speaker_recall),
+            "support": support,
+        },
+    ]
+
+
+def evaluation_table(
+    gold: Sequence[ReferenceParagraph], nlp: Language | None = None
+) -> pd.DataFrame:
+    """The scores of the three systems against the gold, one row per system and label.
+
+    ``gold`` needs entities and quotations (the adjudicated gold with the reference's
+    quotations, or the reference itself). The quote extractor runs on the pipeline with
+    the rules. Columns: ``system, label, precision, recall, f1, support``.
+    """
+    nlp = nlp if nlp is not None else load_english()
+    rows = entity_rows(MODEL, score_entities(nlp, gold), gold)
+    rows += entity_rows(MODEL_WITH_RULES, score_entities(nlp, gold, rules=True), gold)
+    rows += quote_rows(nlp, gold)
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def label_order(table: pd.DataFrame) -> list[str]:
+    """Entity labels in alphabetical order, then ``ALL``, then the quotation rows."""
+    last = [ALL, QUOTE, QUOTE_AND_SPEAKER]
+    labels = sorted(set(table["label"]) - set(last))
+    return labels + [label for label in last if label in set(table["label"])]
+
+
+def bar_positions(table: pd.DataFrame, labels: list[str]) -> list[float]:
+    """The x position of each row's bar: the bars of one label side by side, centred on
+    the label (a label only one system has gets one bar in the middle)."""
+    width = bar_width(table)
+    positions = []
+    for label, system in zip(table["label"], table["system"], strict=True):
+        present = list(dict.fromkeys(table.loc[table["label"] == label, "system"]))
+        offset = present.index(system) - (len(present) - 1) / 2
+        positions.append(labels.index(label) + offset * width)
+    return positions
+
+
+def bar_width(table: pd.DataFrame) -> float:
+    """Room for as many bars as the systems that share a label."""
+    return 0.8 / table.groupby("label")["system"].nunique().max()
+
+
+def evaluation_chart(table: pd.DataFrame, metric: str = "f1") -> Figure:
+    """Grouped bars of ``metric``: one group per label, one bar per system that has it."""
+    labels = label_order(table)
+    positions = bar_positions(table, labels)
+    fig, ax = plt.subplots(figsize=(12, 5.5))
+    for index, system in enumerate(dict.fromkeys(table["system"])):
+        rows = table["system"] == system
+        x = [position for position, keep in zip(positions, rows, strict=True) if keep]
+        ax.bar(
+            x,
+            table.loc[rows, metric],
+            width=bar_width(table),
+            label=system,
+            color=OKABE_ITO[index % len(OKABE_ITO)],
+        )
+    ax.set_xticks(range(len(labels)), labels, rotation=30, ha="right")
+    ax.set_ylim(0, 1.05)
+    ax.set_xlabel("label")
+    ax.set_ylabel(metric)
+    ax.set_title(f"Against the gold: {metric} by label and system")
+    ax.legend(title="system", loc="upper left", bbox_to_anchor=(1.01, 1))
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,412 @@
+"""Scoring entities and quotations against the hand-made reference of the main article.
+
+The reference (``data/annotations/main_article.jsonl``, described in
+``data/annotations/GUIDELINES.md``) holds one record per paragraph with raw-page offsets.
+Predictions are made on paragraph texts, so a prediction's offset inside its paragraph plus
+the paragraph's raw ``start`` is its raw offset (for the main article, paragraph ``i`` is raw
+line ``6 + i`` exactly).
+
+- Entities are scored with spaCy's own scorer (:func:`spacy.scorer.get_ner_prf`): one
+  :class:`spacy.training.Example` per paragraph, the model's ``Doc`` against a ``Doc`` of the
+  same text carrying the reference entities. Exact boundaries and label, per label P/R/F.
+- Quotations are matched on their exact raw span (marks included); a found quotation has the
+  right speaker when its resolved speaker equals the reference's.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+import spacy
+from spacy.language import Language
+from spacy.scorer import get_ner_prf
+from spacy.tokens import Doc
+from spacy.training import Example
+
+from newstext.annotating.entity_rules import propagate_person_names, rules_on
+from newstext.annotating.quotations import (
+    MARK_KINDS,
+    PARAGRAPHS_KEY,
+    QuoteRecord,
+    doc_from_paragraphs,
+    extract_quotes,
+)
+from newstext.core.doc_cache import parse
+from newstext.core.paths import annotations_dir
+
+REFERENCE_NAME = "main_article.jsonl"
+
+#: The OntoNotes entity labels of spaCy's English pipelines.
+ONTONOTES_LABELS = {
+    "PERSON",
+    "NORP",
+    "FAC",
+    "ORG",
+    "GPE",
+    "LOC",
+    "PRODUCT",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+    "DATE",
+    "TIME",
+    "PERCENT",
+    "MONEY",
+    "QUANTITY",
+    "ORDINAL",
+    "CARDINAL",
+}
+
+
+@dataclass(frozen=True)
+class ReferenceEntity:
+    """One reference entity, in raw offsets."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ReferenceQuote:
+    """One reference quotation, in raw offsets, marks included."""
+
+    start: int
+    end: int
+    text: str
+    cue: str | None
+    speaker_text: str | None
+    speaker: str
+
+
+@dataclass(frozen=True)
+class ReferenceParagraph:
+    """One paragraph of the reference: where it is in the raw page and what it holds."""
+
+    paragraph: int
+    line: int
+    start: int
+    end: int
+    text: str
+    entities: tuple[ReferenceEntity, ...]
+    quotes: tuple[ReferenceQuote, ...]
+
+
+@dataclass(frozen=True)
+class QuoteScores:
+    """How many reference quotations were found, and found with the right speaker."""
+
+    reference: int
+    predicted: int
+    found: int
+    right_speaker: int
+
+    @property
+    def precision(self) -> float:
+        return self.found / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.reference if self.reference else 0.0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        """Share of the found quotations whose speaker is right."""
+        return self.right_speaker / self.found if self.found else 0.0
+
+
+# ---------------------------------------------------------------------------------------
+# The reference.
+# ---------------------------------------------------------------------------------------
+
+
+def reference_path() -> Path:
+    """Where the main article's reference annotations are."""
+    return annotations_dir() / REFERENCE_NAME
+
+
+def load_reference(path: str | Path | None = None) -> list[ReferenceParagraph]:
+    """Read the reference JSONL: one :class:`ReferenceParagraph` per line."""
+    path = Path(path) if path is not None else reference_path()
+    paragraphs = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                paragraphs.append(_paragraph_from_json(json.loads(line)))
+    return paragraphs
+
+
+def _paragraph_from_json(record: dict) -> ReferenceParagraph:
+    entities = tuple(ReferenceEntity(**entity) for entity in record["entities"])
+    quotes = tuple(ReferenceQuote(**quote) for quote in record["quotes"])
+    return ReferenceParagraph(
+        record["paragraph"],
+        record["line"],
+        record["start"],
+        record["end"],
+        record["text"],
+        entities,
+        quotes,
+    )
+
+
+def check_reference(paragraphs: Sequence[ReferenceParagraph], raw_text: str) -> list[str]:
+    """Every problem found in the reference (an empty list when it is sound)."""
+    problems = []
+    raw_lines = raw_text.split("\n")
+    tokenizer = spacy.blank("en").tokenizer
+    for paragraph in paragraphs:
+        where = f"paragraph {paragraph.paragraph} (line {paragraph.line})"
+        problems += _check_paragraph(paragraph, raw_text, raw_lines, where)
+        spans = [(e.start, e.end) for e in paragraph.entities]
+        problems += _check_inside_and_apart(paragraph, spans, raw_text, where, "entity")
+        problems += _check_inside_and_apart(
+            paragraph, [(q.start, q.end) for q in paragraph.quotes], raw_text, where, "quote"
+        )
+        problems += _check_entities(paragraph, raw_text, tokenizer(paragraph.text), where)
+        problems += _check_quotes(paragraph, raw_text, where)
+    return problems
+
+
+def _check_paragraph(
+    paragraph: ReferenceParagraph, raw_text: str, raw_lines: list[str], where: str
+) -> list[str]:
+    problems = []
+    if raw_text[paragraph.start : paragraph.end] != paragraph.text:
+        problems.append(f"{where}: text differs from the raw page at its offsets")
+    if raw_text.count("\n", 0, paragraph.start) != paragraph.line - 1:
+        problems.append(f"{where}: does not start on raw line {paragraph.line}")
+    elif raw_lines[paragraph.line - 1] != paragraph.text:
+        problems.append(f"{where}: is not the whole raw line {paragraph.line}")
+    return problems
+
+
+def _check_inside_and_apart(
+    paragraph: ReferenceParagraph,
+    spans: list[tuple[int, int]],
+    raw_text: str,
+    where: str,
+    kind: str,
+) -> list[str]:
+    problems = []
+    for start, end in spans:
+        if not paragraph.start <= start < end <= paragraph.end:
+            problems.append(f"{where}: {kind} {raw_text[start:end]!r} is outside the paragraph")
+    ordered = sorted(spans)
+    for (_, end), (start, _) in zip(ordered, ordered[1:], strict=False):
+        if start < end:
+            problems.append(f"{where}: two {kind} spans overlap at raw offset {start}")
+    return problems
+
+
+def _check_entities(
+    paragraph: ReferenceParagraph, raw_text: str, tokens: Doc, where: str
+) -> list[str]:
+    problems = []
+    for entity in paragraph.entities:
+        if raw_text[entity.start : entity.end] != entity.text:
+            problems.append(f"{where}: entity {entity.text!r} differs from the raw page")
+        if entity.label not in ONTONOTES_LABELS:
+            problems.append(f"{where}: entity {entity.text!r} has label {entity.label!r}")
+        start, end = entity.start - paragraph.start, entity.end - paragraph.start
+        if tokens.char_span(start, end) is None:
+            problems.append(f"{where}: entity {entity.text!r} is not on token boundaries")
+    return problems
+
+
+def _check_quotes(paragraph: ReferenceParagraph, raw_text: str, where: str) -> list[str]:
+    problems = []
+    for quote in paragraph.quotes:
+        if raw_text[quote.start : quote.end] != quote.text:
+            problems.append(f"{where}: quote {quote.text[:30]!r} differs from the raw page")
+        if quote.text[:1] not in MARK_KINDS or quote.text[-1:] not in MARK_KINDS:
+            problems.append(f"{where}: quote {quote.text[:30]!r} does not start and end with marks")
+        if not quote.speaker:
+            problems.append(f"{where}: quote {quote.text[:30]!r} has no speaker")
+    return problems
+
+
+# ---------------------------------------------------------------------------------------
+# Entities.
+# ---------------------------------------------------------------------------------------
+
+
+def reference_doc(nlp: Language, paragraph: ReferenceParagraph) -> Doc:
+    """A ``Doc`` of the paragraph's text (tokens only) carrying the reference entities."""
+    doc = nlp.make_doc(paragraph.text)
+    spans = []
+    for entity in paragraph.entities:
+        start, end = entity.start - paragraph.start, entity.end - paragraph.start
+        span = doc.char_span(start, end, label=entity.label)
+        if span is None:
+            raise ValueError(f"reference entity {entity.text!r} is not on token boundaries")
+        spans.append(span)
+    doc.set_ents(spans, default="outside")  # every other token is annotated "no entity"
+    return doc
+
+
+def entity_examples(
+    predicted: Sequence[Doc], paragraphs: Sequence[ReferenceParagraph], nlp: Language
+) -> list[Example]:
+    """One ``Example`` per paragraph: the predicted ``Doc`` against the reference."""
+    if len(predicted) != len(paragraphs):
+        raise ValueError(f"{len(predicted)} predicted docs for {len(paragraphs)} paragraphs")
+    examples = []
+    for doc, paragraph in zip(predicted, paragraphs, strict=True):
+        if doc.text != paragraph.text:
+            raise ValueError(f"the doc for paragraph {paragraph.paragraph} has another text")
+        examples.append(Example(doc, reference_doc(nlp, paragraph)))
+    return examples
+
+
+def predict_entities(
+    nlp: Language, paragraphs: Sequence[ReferenceParagraph], rules: bool = False
+) -> list[Doc]:
+    """One ``Doc`` per paragraph with the predicted entities.
+
+    Without ``rules``: the model alone. With ``rules``: the rule components switched on,
+    and :func:`newstext.annotating.entity_rules.propagate_person_names` applied to the
+    whole article, since a surname in one paragraph is learnt from a full name in another.
+    """
+    if not rules:
+        return parse(nlp, [paragraph.text for paragraph in paragraphs])
+    article = article_doc(nlp, paragraphs, rules=True)
+    return [span.as_doc() for span in article.spans[PARAGRAPHS_KEY]]
+
+
+def score_entities(
+    nlp: Language, paragraphs: Sequence[ReferenceParagraph], rules: bool = False
+) -> dict:
+    """Score the predicted entities (see :func:`predict_entities`) with ``get_ner_prf``.
+
+    Returns spaCy's dict: ``ents_p``, ``ents_r``, ``ents_f`` and ``ents_per_type``
+    (``{label: {"p": ..., "r": ..., "f": ...}}``).
+    """
+    docs = predict_entities(nlp, paragraphs, rules)
+    return get_ner_prf(entity_examples(docs, paragraphs, nlp))
+
+
+def entity_scores_table(scores: dict) -> pd.DataFrame:
+    """The scores as a table: one row per label, then ``ALL``; columns precision, recall, f1."""
+    rows = []
+    for label, prf in sorted(scores["ents_per_type"].items()):
+        rows.append({"label": label, "precision": prf["p"], "recall": prf["r"], "f1": prf["f"]})
+    rows.append(
+        {
+            "label": "ALL",
+            "precision": scores["ents_p"],
+            "recall": scores["ents_r"],
+            "f1": scores["ents_f"],
+        }
+    )
+    return pd.DataFrame(rows, columns=["label", "precision", "recall", "f1"])
+
+
+def entities_in_raw(doc: Doc, raw_start: int) -> list[dict]:
+    """The entities of a paragraph's ``Doc`` with raw offsets (``raw_start`` added)."""
+    return [
+        {
+            "start": ent.start_char + raw_start,
+            "end": ent.end_char + raw_start,
+            "label": ent.label_,
+            "text": ent.text,
+        }
+        for ent in doc.ents
+    ]
+
+
+# ---------------------------------------------------------------------------------------
+# Quotations.
+# ---------------------------------------------------------------------------------------
+
+
+def article_doc(
+    nlp: Language, paragraphs: Sequence[ReferenceParagraph], rules: bool = False
+) -> Doc:
+    """One ``Doc`` of the paragraphs' texts joined by newlines (each paragraph parsed alone),
+    with the rules and name propagation when ``rules`` is True."""
+    texts = [paragraph.text for paragraph in paragraphs]
+    if not rules:
+        return doc_from_paragraphs(nlp, texts)
+    with rules_on(nlp):
+        doc = doc_from_paragraphs(nlp, texts)
+    return propagate_person_names(doc)
+
+
+def predict_quotes(
+    nlp: Language,
+    paragraphs: Sequence[ReferenceParagraph],
+    article_id: int | str = 1,
+    rules: bool = False,
+) -> list[QuoteRecord]:
+    """The extractor's quotations of the paragraphs, with raw offsets."""
+    doc = article_doc(nlp, paragraphs, rules)
+    records = extract_quotes(doc, article_id=article_id)
+    doc_starts = [span.start_char for span in doc.spans[PARAGRAPHS_KEY]]
+    return [_to_raw(record, doc_starts, paragraphs) for record in records]
+
+
+def _to_raw(
+    record: QuoteRecord, doc_starts: list[int], paragraphs: Sequence[ReferenceParagraph]
+) -> QuoteRecord:
+    """Move a record's offsets from the joined ``Doc`` to the raw page."""
+    index = 0
+    for i, doc_start in enumerate(doc_starts):
+        if doc_start <= record.start_char:
+            index = i
+    shift = paragraphs[index].start - doc_starts[index]
+    return replace(record, start_char=record.start_char + shift, end_char=record.end_char + shift)
+
+
+def reference_quotes(paragraphs: Iterable[ReferenceParagraph]) -> list[ReferenceQuote]:
+    """Every reference quotation, in order."""
+    return [quote for paragraph in paragraphs for quote in paragraph.quotes]
+
+
+def score_quotes(
+    predicted: Sequence[QuoteRecord], paragraphs: Sequence[ReferenceParagraph]
+) -> QuoteScores:
+    """Count the reference quotations found (same raw span) and found with the right speaker."""
+    by_span = {(record.start_char, record.end_char): record for record in predicted}
+    reference = reference_quotes(paragraphs)
+    found = 0
+    right_speaker = 0
+    for quote in reference:
+        record = by_span.get((quote.start, quote.end))
+        if record is None:
+            continue
+        found += 1
+        if record.speaker == quote.speaker:
+            right_speaker += 1
+    return QuoteScores(len(reference), len(predicted), found, right_speaker)
+
+
+def quote_comparison(
+    predicted: Sequence[QuoteRecord], paragraphs: Sequence[ReferenceParagraph]
+) -> pd.DataFrame:
+    """One row per reference quotation: its speaker, what the extractor says, and whether
+    they agree. Columns: ``line, quote, speaker, found, predicted_speaker, right``."""
+    by_span = {(record.start_char, record.end_char): record for record in predicted}
+    rows = []
+    for paragraph in paragraphs:
+        for quote in paragraph.quotes:
+            record = by_span.get((quote.start, quote.end))
+            predicted_speaker = record.speaker if record is not None else None
+            rows.append(
+                {
+                    "line": paragraph.line,
+                    "quote": quote.text,
+                    "speaker": quote.speaker,
+                    "found": record is not None,
+                    "predicted_speaker": predicted_speaker,
+                    "right": record is not None and predicted_speaker == quote.speaker,
+                }
+            )
+    columns = ["line", "quote", "speaker", "found", "predicted_speaker", "right"]
+    return pd.DataFrame(rows, columns=columns)

@@ -1,0 +1,160 @@
+"""The course page cleaned and parsed: where notebooks 02, 03 and 04 start.
+
+Any notebook can be the first a class opens, so each one calls :func:`cleaned_page`, which
+cleans the raw page (a few hundredths of a second) and writes notebook 01's CSV files to
+``data/processed/`` when they are missing.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newstext.annotating.quotations import (
+    PARAGRAPHS_KEY,
+    doc_from_paragraphs,
+    join_paragraph_docs,
+    paragraph_texts,
+)
+from newstext.cleaning.alignment import span_to_raw
+from newstext.cleaning.pipeline import CleanedPage, clean_page, write_outputs
+from newstext.core.model import load_english
+from newstext.core.paths import RAW_PAGE, processed_dir
+from newstext.core.reading import read_page
+
+#: The file whose presence tells that notebook 01's output exists.
+ARTICLES_FILE = "articles.csv"
+
+
+def cleaned_page(out_dir: Path | None = None) -> CleanedPage:
+    """Clean the course page; write its CSV files to ``out_dir`` (default
+    ``data/processed/``) when they are not there yet."""
+    cleaned = clean_page(read_page(RAW_PAGE))
+    out_dir = out_dir or processed_dir()
+    if not (out_dir / ARTICLES_FILE).exists():
+        write_outputs(cleaned, out_dir)
+    return cleaned
+
+
+def article_docs(cleaned: CleanedPage, nlp: Language) -> list[Doc]:
+    """One spaCy ``Doc`` per article, in article order.
+
+    Each paragraph is parsed on its own and the paragraphs are joined by a newline
+    (see :func:`newstext.annotating.quotations.doc_from_paragraphs`). ``doc.user_data`` holds the
+    ``article_id`` and ``role``; ``doc.spans["paragraphs"]`` has one span per paragraph,
+    in the order of the paragraphs table. A paragraph parsed before in this process is not
+    parsed again (:func:`newstext.core.doc_cache.parse`).
+    """
+    docs = []
+    for article in cleaned.articles.itertuples(index=False):
+        doc = doc_from_paragraphs(nlp, list(paragraphs_of(cleaned, article.article_id)["text"]))
+        docs.append(_with_article(doc, int(article.article_id), article.role))
+    return docs
+
+
+def _with_article(doc: Doc, article_id: int, role: str) -> Doc:
+    """``doc`` with its article's id and role in ``doc.user_data``."""
+    doc.user_data["article_id"] = article_id
+    doc.user_data["role"] = role
+    return doc
+
+
+def parse_pages(
+    pages: list[CleanedPage], nlp: Language, batch_size: int = 256, n_process: int = 1
+) -> list[list[Doc]]:
+    """The article ``Doc`` s of many cleaned pages, parsed in one ``nlp.pipe`` stream.
+
+    One stream keeps spaCy's batches full across pages; ``n_process`` > 1 parses in
+    several processes (worth it for hundreds of pages, not for one).
+    """
+    items = []
+    articles = []
+    for page_no, cleaned in enumerate(pages):
+        for article in cleaned.articles.itertuples(index=False):
+            texts = list(paragraphs_of(cleaned, article.article_id)["text"])
+            key = (page_no, int(article.article_id), article.role, texts)
+            articles.append(key)
+            for text in paragraph_texts(texts):
+                items.append((text, len(articles) - 1))
+    parsed: list[list[Doc]] = [[] for _ in articles]
+    stream = nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for doc, article_no in stream:
+        parsed[article_no].append(doc)
+    docs: list[list[Doc]] = [[] for _ in pages]
+    for (page_no, article_id, role, texts), paragraph_docs in zip(articles, parsed, strict=True):
+        doc = join_paragraph_docs(paragraph_docs, texts) if texts else nlp.make_doc("")
+        docs[page_no].append(_with_article(doc, article_id, role))
+    return docs
+
+
+@cache
+def course_docs() -> tuple[CleanedPage, list[Doc]]:
+    """The course page cleaned (:func:`cleaned_page`) and parsed (:func:`article_docs`) with
+    the shared pipeline, once per process: a notebook and its exercise checks use the same
+    parse instead of parsing the page twice."""
+    cleaned = cleaned_page()
+    return cleaned, article_docs(cleaned, load_english())
+
+
+def paragraphs_of(cleaned: CleanedPage, article_id: int) -> pd.DataFrame:
+    """The paragraph rows of one article, in order."""
+    rows = cleaned.paragraphs[cleaned.paragraphs["article_id"] == article_id]
+    return rows.sort_values("paragraph_no")
+
+
+class ParagraphIndex:
+    """The paragraphs of one article ``Doc``: which paragraph holds a character, and where
+    a span of that paragraph lies in the raw page (the alignment read once per paragraph)."""
+
+    def __init__(self, cleaned: CleanedPage, doc: Doc) -> None:
+        rows = paragraphs_of(cleaned, doc.user_data["article_id"]).to_dict("records")
+        spans = doc.spans[PARAGRAPHS_KEY]
+        if len(rows) != len(spans):
+            raise ValueError("the Doc's paragraphs do not match the paragraphs table")
+        self.spans = [(span.start_char, span.end_char) for span in spans]
+        self.rows = []
+        for row in rows:
+            row = dict(row)
+            if isinstance(row["segments"], str):
+                row["segments"] = json.loads(row["segments"])
+            self.rows.append(row)
+
+    def find(self, char: int) -> int | None:
+        """Index of the paragraph holding character ``char`` of the Doc, or None (a newline
+        between two paragraphs belongs to none)."""
+        for index, (start, end) in enumerate(self.spans):
+            if start <= char < end:
+                return index
+        return None
+
+    def paragraph_id(self, index: int | None) -> int | None:
+        """The ``paragraph_id`` of paragraph ``index`` (None for None)."""
+        return None if index is None else int(self.rows[index]["paragraph_id"])
+
+    def raw(self, index: int | None, start: int, end: int) -> tuple[int | None, int | None]:
+        """The raw span of Doc characters ``[start, end)`` inside paragraph ``index``."""
+        if index is None:
+            return None, None
+        offset = self.spans[index][0]
+        return span_to_raw(self.rows[index], start - offset, end - offset)
+
+
+def raw_span(cleaned: CleanedPage, doc: Doc, span: Span | Token) -> tuple[int, int]:
+    """Where a token or span of an article ``Doc`` lies in the raw page: ``(start, end)``.
+
+    ``cleaned.raw[start:end]`` shows the text as the page printed it (quote marks as they
+    were, any removed ad marker back in place). For many spans of one doc, build one
+    :class:`ParagraphIndex` and call its ``find`` and ``raw``.
+    """
+    start = span.idx if isinstance(span, Token) else span.start_char
+    end = start + len(span.text)
+    index = ParagraphIndex(cleaned, doc)
+    paragraph = index.find(start)
+    if paragraph is None:
+        raise ValueError(f"{span.text!r} at {start} is not inside a paragraph of the doc")
+    return index.raw(paragraph, start, end)
