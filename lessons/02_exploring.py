@@ -682,7 +682,7 @@ ambiguous_numbers(numbers)[["article_id", "sentence_id", "number", "unit", "rang
 # paragraph (telling an apostrophe, as in "Russia's", from a closing quote mark):
 
 # %%
-from newstext.annotating.quotations import find_quotations
+from newstext.cleaning.quote_marks import find_quotations
 
 text = paragraphs.query("article_id == @main_id")["text"].iloc[1]
 print(text)

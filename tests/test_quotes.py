@@ -5,15 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from newstext.annotating.quotations import (
-    QUOTE_LABEL,
-    TABLE_COLUMNS,
-    doc_from_paragraphs,
-    extract_quotes,
-    find_quotations,
-    is_apostrophe,
-    quotes_table,
-)
+from newstext.annotating.quotations import QUOTE_LABEL, TABLE_COLUMNS, extract_quotes, quotes_table
+from newstext.cleaning.quote_marks import find_quotations, is_apostrophe
+from newstext.core.doc_cache import doc_from_paragraphs
 
 MAIN_FIRST_LINE = 7
 MAIN_LAST_LINE = 19

@@ -21,7 +21,7 @@ from newstext.annotating.entity_rules import (
     rules_on,
     surname,
 )
-from newstext.annotating.quotations import doc_from_paragraphs
+from newstext.core.doc_cache import doc_from_paragraphs
 from newstext.core.model import installed_model
 from newstext.evaluating.scores import ONTONOTES_LABELS
 

@@ -37,16 +37,15 @@ one span per quotation, labelled ``QUOTE``, in ``doc.spans["quotes"]``; each spa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 import pandas as pd
-from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from newstext.cleaning.quote_marks import starts_elision
-from newstext.core.doc_cache import parse
+from newstext.cleaning.quote_marks import find_quotations, paragraph_bounds
+from newstext.core.doc_cache import PARAGRAPHS_KEY
 
 # ---------------------------------------------------------------------------------------
 # Word lists: what a student edits to teach the extractor a new cue.
@@ -67,22 +66,11 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 #: Other pronouns: kept as written, with no resolved speaker.
 OTHER_PRONOUNS = {"they", "we", "it", "i", "you", "them", "us"}
 
-#: Every quote mark, with its kind: ``'`` for single marks, ``"`` for double marks.
-MARK_KINDS = {
-    '"': '"', "\u201c": '"', "\u201d": '"', "\u201e": '"',
-    "'": "'", "\u2018": "'", "\u2019": "'", "\u201a": "'",
-}
-OPENING_ONLY = {"\u201c", "\u201e", "\u2018", "\u201a"}  # “ „ ‘ ‚
-CLOSING_ONLY = {"\u201d"}  # ” (’ is also the typographic apostrophe)
-
-_OPEN_CONTEXT = " \t\n([{-\u2013\u2014/\"'\u201c\u2018"  # what may stand before an opening mark
-_CLOSE_CONTEXT = " \t\n.,;:!?)]}-\u2013\u2014/\"'\u201d\u2019\u2026"  # ... after a closing one
 _SENTENCE_ENDS = ".!?:\u2026"
 
 #: The span label and the span group used in the ``Doc``.
 QUOTE_LABEL = "QUOTE"
 QUOTES_KEY = "quotes"
-PARAGRAPHS_KEY = "paragraphs"
 
 TABLE_COLUMNS = ["article_id", "quote", "cue", "speaker_text", "speaker", "start_char", "end_char"]
 
@@ -124,168 +112,6 @@ class _Attribution:
     speaker_text: str | None
     head: Token | None  # the speaker's head word, if any
     how: str
-
-
-# ---------------------------------------------------------------------------------------
-# 1. Quote marks (characters only).
-# ---------------------------------------------------------------------------------------
-
-
-def mark_role(text: str, offset: int) -> str:
-    """The role of the quote mark at ``offset``, judged from its two neighbours.
-
-    One of ``"open"``, ``"close"``, ``"apostrophe"``, ``"close_or_apostrophe"`` (after an
-    ``s``: a closing mark or a plural possessive, the Patriots') and ``"either"`` (glued
-    between punctuation and a letter: ``said.'We``, decided by whether a quote is open).
-    """
-    char = text[offset]
-    before = text[offset - 1] if offset > 0 else " "
-    after = text[offset + 1] if offset + 1 < len(text) else " "
-    if char in CLOSING_ONLY:
-        return "close"
-    if MARK_KINDS[char] == "'" and before.isalnum() and after.isalpha():
-        return "apostrophe"  # don't, Russia's, I'll
-    if before in _OPEN_CONTEXT or char in OPENING_ONLY:
-        if MARK_KINDS[char] == "'" and starts_elision(text, offset + 1):
-            return "apostrophe"  # '90s, 'em
-        return "open" if not after.isspace() else "apostrophe"
-    if after in _CLOSE_CONTEXT:
-        if MARK_KINDS[char] == "'" and before in "sS":
-            return "close_or_apostrophe"
-        return "close"
-    if not before.isalnum() and after.isalnum():
-        return "either"
-    return "apostrophe"
-
-
-def is_apostrophe(text: str, offset: int) -> bool:
-    """True when the mark at ``offset`` opens or closes no quotation of ``text``."""
-    return text[offset] in MARK_KINDS and offset not in _quote_mark_offsets(text)
-
-
-def find_quotations(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each quotation in ``text``, marks included, in order.
-
-    Marks pair within a paragraph (a run of text between newlines); a quotation inside
-    another one is not listed on its own.
-    """
-    spans: list[tuple[int, int]] = []
-    for start, end in paragraph_bounds(text):
-        spans.extend(_pair_marks(text, start, end))
-    return _drop_nested(sorted(spans))
-
-
-def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each run of text between newlines (blank lines skipped)."""
-    bounds = []
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if line.strip():
-            bounds.append((start, end))
-        start = end + 1
-    return bounds
-
-
-def _pair_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Pair the quote marks of ``text[start:end]`` (one paragraph)."""
-    found = []
-    open_at: dict[str, int | None] = {"'": None, '"': None}
-    for offset in range(start, end):
-        if text[offset] not in MARK_KINDS:
-            continue
-        kind = MARK_KINDS[text[offset]]
-        role = _decide_role(text, offset, end, open_at[kind] is not None)
-        if role == "open":
-            open_at[kind] = offset  # an earlier mark still open was not an opening one
-        elif role == "close" and open_at[kind] is not None:
-            found.append((open_at[kind], offset + 1))
-            open_at[kind] = None
-    for opened in open_at.values():
-        if opened is not None:
-            found.append((opened, end))  # goes on in the next paragraph
-    return found
-
-
-def _decide_role(text: str, offset: int, end: int, quote_open: bool) -> str:
-    role = mark_role(text, offset)
-    if role == "either":
-        return "close" if quote_open else "open"
-    if role == "close_or_apostrophe":
-        if quote_open and not _closes_later(text, offset + 1, end):
-            return "close"
-        return "apostrophe"  # the Patriots' range
-    return role
-
-
-def _closes_later(text: str, start: int, end: int) -> bool:
-    """True when a single closing mark comes later in the paragraph, before any opening one."""
-    for offset in range(start, end):
-        if MARK_KINDS.get(text[offset]) != "'":
-            continue
-        role = mark_role(text, offset)
-        if role in ("close", "close_or_apostrophe"):
-            return True
-        if role == "open":
-            return False
-    return False
-
-
-def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    kept: list[tuple[int, int]] = []
-    for start, end in spans:
-        if kept and start < kept[-1][1]:
-            continue  # inside (or overlapping) the previous quotation
-        kept.append((start, end))
-    return kept
-
-
-def _quote_mark_offsets(text: str) -> set[int]:
-    offsets = set()
-    for start, end in find_quotations(text):
-        offsets.add(start)
-        if text[end - 1] in MARK_KINDS:
-            offsets.add(end - 1)
-    return offsets
-
-
-# ---------------------------------------------------------------------------------------
-# Building a Doc from paragraphs.
-# ---------------------------------------------------------------------------------------
-
-
-def paragraph_texts(paragraphs: Sequence[str]) -> list[str]:
-    """The texts to parse for :func:`join_paragraph_docs`: each paragraph but the last
-    with the newline that joins it to the next."""
-    return [paragraph + "\n" for paragraph in paragraphs[:-1]] + list(paragraphs[-1:])
-
-
-def join_paragraph_docs(docs: Sequence[Doc], paragraphs: Sequence[str]) -> Doc:
-    """One ``Doc`` from the parsed :func:`paragraph_texts`, with ``doc.spans["paragraphs"]``
-    holding one span per paragraph."""
-    doc = Doc.from_docs(list(docs), ensure_whitespace=False)
-    spans = []
-    start = 0
-    for paragraph in paragraphs:
-        span = doc.char_span(start, start + len(paragraph), alignment_mode="expand")
-        if span is not None:
-            spans.append(span)
-        start += len(paragraph) + 1
-    doc.spans[PARAGRAPHS_KEY] = spans
-    return doc
-
-
-def doc_from_paragraphs(nlp: Language, paragraphs: Sequence[str]) -> Doc:
-    """One ``Doc`` whose text is ``"\\n".join(paragraphs)``, each paragraph parsed alone.
-
-    Parsing paragraph by paragraph keeps sentences (and so cues) inside their paragraph and
-    gives the same entities as running ``nlp`` on each paragraph. ``doc.spans["paragraphs"]``
-    holds one span per paragraph. A character offset in the ``Doc`` plus the raw offset of
-    the first paragraph is a raw offset when the paragraphs are consecutive raw lines.
-    """
-    if not paragraphs:
-        return nlp.make_doc("")
-    return join_paragraph_docs(parse(nlp, paragraph_texts(paragraphs)), paragraphs)
 
 
 def _doc_paragraphs(doc: Doc) -> list[tuple[int, int]]:

@@ -1,4 +1,4 @@
-"""Parse each text once per process.
+"""Parse each text once per process, and make one article Doc of its paragraphs.
 
 A notebook and its exercise checks ask spaCy for the same paragraphs several times: for
 the tables, for the entities with the model alone, again with the rule components on, and
@@ -12,7 +12,7 @@ component can be changed (a pattern added), so it always runs afresh.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from weakref import WeakKeyDictionary
 
 from spacy.language import Language
@@ -24,6 +24,9 @@ MODEL_FACTORIES = frozenset(
     {"tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler",
      "lemmatizer", "ner"}
 )
+
+#: The span group of an article Doc that holds one span per paragraph.
+PARAGRAPHS_KEY = "paragraphs"
 
 #: How many texts are remembered per pipeline; past it the memory starts afresh.
 MAX_TEXTS = 5000
@@ -72,3 +75,38 @@ def _model_docs(nlp: Language, model: tuple[str, ...], texts: list[str]) -> list
         for text, doc in zip(new, nlp.pipe(new), strict=True):
             known[(model, text)] = doc
     return [known[(model, text)].copy() for text in texts]
+
+
+
+def paragraph_texts(paragraphs: Sequence[str]) -> list[str]:
+    """The texts to parse for :func:`join_paragraph_docs`: each paragraph but the last
+    with the newline that joins it to the next."""
+    return [paragraph + "\n" for paragraph in paragraphs[:-1]] + list(paragraphs[-1:])
+
+
+def join_paragraph_docs(docs: Sequence[Doc], paragraphs: Sequence[str]) -> Doc:
+    """One ``Doc`` from the parsed :func:`paragraph_texts`, with ``doc.spans["paragraphs"]``
+    holding one span per paragraph."""
+    doc = Doc.from_docs(list(docs), ensure_whitespace=False)
+    spans = []
+    start = 0
+    for paragraph in paragraphs:
+        span = doc.char_span(start, start + len(paragraph), alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+        start += len(paragraph) + 1
+    doc.spans[PARAGRAPHS_KEY] = spans
+    return doc
+
+
+def doc_from_paragraphs(nlp: Language, paragraphs: Sequence[str]) -> Doc:
+    """One ``Doc`` whose text is ``"\\n".join(paragraphs)``, each paragraph parsed alone.
+
+    Parsing paragraph by paragraph keeps sentences (and so cues) inside their paragraph and
+    gives the same entities as running ``nlp`` on each paragraph. ``doc.spans["paragraphs"]``
+    holds one span per paragraph. A character offset in the ``Doc`` plus the raw offset of
+    the first paragraph is a raw offset when the paragraphs are consecutive raw lines.
+    """
+    if not paragraphs:
+        return nlp.make_doc("")
+    return join_paragraph_docs(parse(nlp, paragraph_texts(paragraphs)), paragraphs)

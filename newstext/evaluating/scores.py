@@ -28,14 +28,9 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 from newstext.annotating.entity_rules import propagate_person_names, rules_on
-from newstext.annotating.quotations import (
-    MARK_KINDS,
-    PARAGRAPHS_KEY,
-    QuoteRecord,
-    doc_from_paragraphs,
-    extract_quotes,
-)
-from newstext.core.doc_cache import parse
+from newstext.annotating.quotations import QuoteRecord, extract_quotes
+from newstext.cleaning.quote_marks import MARK_KINDS
+from newstext.core.doc_cache import PARAGRAPHS_KEY, doc_from_paragraphs, parse
 from newstext.core.paths import annotations_dir
 
 REFERENCE_NAME = "main_article.jsonl"

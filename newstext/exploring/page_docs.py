@@ -15,14 +15,14 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newstext.annotating.quotations import (
+from newstext.cleaning.alignment import span_to_raw
+from newstext.cleaning.pipeline import CleanedPage, clean_page, write_outputs
+from newstext.core.doc_cache import (
     PARAGRAPHS_KEY,
     doc_from_paragraphs,
     join_paragraph_docs,
     paragraph_texts,
 )
-from newstext.cleaning.alignment import span_to_raw
-from newstext.cleaning.pipeline import CleanedPage, clean_page, write_outputs
 from newstext.core.model import load_english
 from newstext.core.paths import RAW_PAGE, processed_dir
 from newstext.core.reading import read_page
@@ -45,7 +45,7 @@ def article_docs(cleaned: CleanedPage, nlp: Language) -> list[Doc]:
     """One spaCy ``Doc`` per article, in article order.
 
     Each paragraph is parsed on its own and the paragraphs are joined by a newline
-    (see :func:`newstext.annotating.quotations.doc_from_paragraphs`). ``doc.user_data`` holds the
+    (see :func:`newstext.core.doc_cache.doc_from_paragraphs`). ``doc.user_data`` holds the
     ``article_id`` and ``role``; ``doc.spans["paragraphs"]`` has one span per paragraph,
     in the order of the paragraphs table. A paragraph parsed before in this process is not
     parsed again (:func:`newstext.core.doc_cache.parse`).

@@ -17,8 +17,8 @@ from __future__ import annotations
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from newstext.annotating.quotations import find_quotations
 from newstext.cleaning.pipeline import CleanedPage
+from newstext.cleaning.quote_marks import find_quotations
 from newstext.exploring.names import name_key
 
 QUOTE_SHARE_COLUMNS = ["article_id", "chars", "quoted_chars", "quotations", "share"]
