@@ -46,19 +46,11 @@ from spacy.tokens import Doc, Span, Token
 
 from newstext.cleaning.quote_marks import find_quotations, paragraph_bounds
 from newstext.core.doc_cache import PARAGRAPHS_KEY
+from newstext.core.reporting_verbs import REPORTING_VERBS
 
 # ---------------------------------------------------------------------------------------
 # Word lists: what a student edits to teach the extractor a new cue.
 # ---------------------------------------------------------------------------------------
-
-#: Lemmas of verbs that introduce reported words (both spellings of -ise/-ize verbs).
-CUE_LEMMAS = {
-    "say", "add", "tell", "emphasise", "emphasize", "describe", "cite", "note", "explain",
-    "insist", "warn", "argue", "state", "claim", "announce", "declare", "stress", "write",
-    "post", "tweet", "ask", "reply", "respond", "comment", "remark", "affirm", "urge",
-    "demand", "accuse", "call", "slam", "tease", "recall", "admit", "acknowledge",
-    "suggest", "promise", "vow", "predict",
-}
 
 #: Pronouns resolved to the last named person who spoke.
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -127,7 +119,7 @@ def _doc_paragraphs(doc: Doc) -> list[tuple[int, int]]:
 
 def is_cue(token: Token) -> bool:
     """True for a verb that introduces reported words (``said``, ``added``, ``citing``)."""
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_LEMMAS
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:

@@ -36,8 +36,9 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newstext.cleaning.lexicon import PREPOSITIONS, REPORTING_VERBS, SUBJECT_PRONOUNS
+from newstext.cleaning.lexicon import PREPOSITIONS, SUBJECT_PRONOUNS
 from newstext.core.doc_cache import parse
+from newstext.core.reporting_verbs import REPORTING_VERB_FORMS
 
 GLITCH_COLUMNS = [
     "sentence_id",
@@ -74,7 +75,7 @@ def preposition_without_object(doc: Doc) -> list[str]:
 
     The preposition (from ``lexicon.PREPOSITIONS``) is followed by a past or present verb,
     and either the parse gives it no object or the verb is a verb of saying
-    (``lexicon.REPORTING_VERBS``), which is never an adjective ("at reduced prices" is).
+    (``core.reporting_verbs``), which is never an adjective ("at reduced prices" is).
     """
     found = []
     for token in doc[:-1]:
@@ -82,7 +83,7 @@ def preposition_without_object(doc: Doc) -> list[str]:
         if token.lower_ not in PREPOSITIONS or following.tag_ not in _PAST_OR_PRESENT:
             continue
         has_object = any(child.dep_ in ("pobj", "pcomp") for child in token.children)
-        if not has_object or following.lower_ in REPORTING_VERBS:
+        if not has_object or following.lower_ in REPORTING_VERB_FORMS:
             found.append(f"{token.text} {following.text}")
     return found
 

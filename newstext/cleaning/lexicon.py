@@ -352,12 +352,6 @@ PREPOSITIONS = [
     "during", "across", "near", "within", "upon",
 ]
 
-#: Verbs of saying: never an adjective, so "at urged" cannot be "at reduced prices".
-REPORTING_VERBS = [
-    "said", "says", "told", "tells", "urged", "urges", "added", "adds", "warned", "warns",
-    "asked", "asks", "announced", "announces", "spoke", "speaks", "insisted", "insists",
-    "argued", "argues", "claimed", "claims", "noted", "notes", "wrote", "writes",
-]
 
 # ---------------------------------------------------------------------------------------
 # Relative times.

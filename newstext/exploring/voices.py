@@ -5,8 +5,8 @@
   :func:`newstext.annotating.quotations.find_quotations`, which tells an apostrophe
   (``don't``, ``Russia's``) from a closing mark and pairs marks within a paragraph. A
   quotation still open at the end of its paragraph runs to the paragraph's end.
-* :func:`speech_verbs` lists every speech verb (:data:`SPEECH_LEMMAS`) whose subject
-  (``nsubj``) lies in a PERSON or ORG entity; :func:`speaker_counts` counts them per
+* :func:`speech_verbs` lists every reporting verb (``newstext.core.reporting_verbs``)
+  whose subject (``nsubj``) lies in a PERSON or ORG entity; :func:`speaker_counts` counts them per
   speaker. A first count only: "he added" is not counted (a pronoun is no entity), a
   speaker the small model tags as a place (GPE) is missed, and the verb need not
   introduce a quotation. Notebook 03 does the real work (``newstext.annotating.quotations``).
@@ -19,16 +19,11 @@ from spacy.tokens import Doc, Span, Token
 
 from newstext.cleaning.pipeline import CleanedPage
 from newstext.cleaning.quote_marks import find_quotations
+from newstext.core.reporting_verbs import REPORTING_VERBS
 from newstext.exploring.names import name_key
 
 QUOTE_SHARE_COLUMNS = ["article_id", "chars", "quoted_chars", "quotations", "share"]
 SPEECH_COLUMNS = ["article_id", "sentence_id", "i", "verb", "speaker", "label", "subject"]
-
-#: Lemmas of verbs that report speech. Add to it, and compare the counts.
-SPEECH_LEMMAS = {
-    "say", "tell", "add", "note", "describe", "emphasise", "emphasize", "announce",
-    "claim", "state", "explain", "insist", "warn", "tease",
-}  # fmt: skip
 
 #: The entity labels a speaker may have.
 SPEAKER_LABELS = ("PERSON", "ORG")
@@ -54,8 +49,8 @@ def quote_share(cleaned: CleanedPage) -> pd.DataFrame:
 
 
 def is_speech_verb(token: Token) -> bool:
-    """True for a verb whose lemma is in :data:`SPEECH_LEMMAS` (``said``, ``told``, ``says``)."""
-    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS
+    """True for a verb whose lemma is a reporting verb (``said``, ``told``, ``says``)."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS
 
 
 def named_subject(verb: Token) -> Token | None:
