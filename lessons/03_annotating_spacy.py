@@ -318,7 +318,8 @@ labelled.groupby(["entity", "pipeline", "label", "by"]).size().rename("times").t
 # mean (high only when both are).
 
 # %%
-from newstext.evaluating.scores import entity_scores_table, load_reference, score_entities
+from newstext.evaluating.reference import load_reference
+from newstext.evaluating.scores import entity_scores_table, score_entities
 
 reference = load_reference()
 before = entity_scores_table(score_entities(nlp, reference))

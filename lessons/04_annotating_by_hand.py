@@ -34,7 +34,7 @@
 import pandas as pd
 
 from newstext import RAW_PAGE, read_page
-from newstext.evaluating.scores import load_reference
+from newstext.evaluating.reference import load_reference
 
 pd.set_option("display.max_colwidth", 80)
 raw = read_page(RAW_PAGE)
@@ -137,9 +137,10 @@ print(next(rule for rule in speaker_rules if "Hard cases" in rule))
 from collections import Counter
 
 from newstext.evaluating import agreement
+from newstext.evaluating.reference import load_annotator
 
-a = agreement.load_annotator("a")
-b = agreement.load_annotator("b")
+a = load_annotator("a")
+b = load_annotator("b")
 labels = pd.DataFrame({
     "A": Counter(e.label for e in agreement.entities_of(a)),
     "B": Counter(e.label for e in agreement.entities_of(b)),

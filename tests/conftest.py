@@ -13,8 +13,7 @@ from newstext.core.model import load_english
 from newstext.core.paths import RAW_PAGE, project_root
 from newstext.core.reading import read_page
 from newstext.course.runner import copy_project, execute_notebook
-from newstext.evaluating.agreement import load_annotator
-from newstext.evaluating.scores import load_reference
+from newstext.evaluating.reference import load_annotator, load_reference
 from newstext.exploring.page_docs import article_docs, cleaned_page
 from newstext.exploring.tables import tokens_table
 

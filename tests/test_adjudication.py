@@ -23,7 +23,7 @@ from newstext.evaluating.adjudication import (
     title_in_person,
     verdict,
 )
-from newstext.evaluating.scores import ReferenceEntity
+from newstext.evaluating.reference import ReferenceEntity
 
 
 @pytest.fixture(scope="module")

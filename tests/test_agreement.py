@@ -19,7 +19,7 @@ from newstext.evaluating.agreement import (
     span_agreement_table,
     tag_table,
 )
-from newstext.evaluating.scores import ReferenceEntity
+from newstext.evaluating.reference import ReferenceEntity
 
 
 @pytest.fixture(scope="module")

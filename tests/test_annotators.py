@@ -6,14 +6,8 @@ import pytest
 
 from newstext.core.paths import annotations_dir
 from newstext.evaluating.adjudication import disagreements_table
-from newstext.evaluating.agreement import (
-    annotator_path,
-    entities_of,
-    exact_match,
-    load_annotator,
-    span_scores,
-)
-from newstext.evaluating.scores import check_reference
+from newstext.evaluating.agreement import entities_of, exact_match, span_scores
+from newstext.evaluating.reference import annotator_path, check_reference, load_annotator
 
 
 @pytest.fixture(scope="module", params=["a", "b"])

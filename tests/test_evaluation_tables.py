@@ -12,14 +12,16 @@ from matplotlib.colors import to_hex  # noqa: E402
 
 from newstext.core.plotting import OKABE_ITO  # noqa: E402
 from newstext.evaluating.adjudication import merge_gold  # noqa: E402
-from newstext.evaluating.agreement import load_annotator  # noqa: E402
 from newstext.evaluating.evaluation_tables import (  # noqa: E402
     COLUMNS,
     evaluation_chart,
     evaluation_table,
     label_order,
 )
-from newstext.evaluating.scores import load_reference  # noqa: E402
+from newstext.evaluating.reference import (
+    load_annotator,  # noqa: E402
+    load_reference,  # noqa: E402
+)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ import pytest
 from newstext.core.paths import annotations_dir, raw_dir
 from newstext.evaluating import exports
 from newstext.evaluating.adjudication import merge_gold
-from newstext.evaluating.agreement import load_annotator
 from newstext.evaluating.exports import (
     FORMATS,
     AnnotatedText,
@@ -29,7 +28,7 @@ from newstext.evaluating.exports import (
     write_conllu,
     write_prodigy,
 )
-from newstext.evaluating.scores import load_reference
+from newstext.evaluating.reference import load_annotator, load_reference
 
 
 @pytest.fixture(scope="module")

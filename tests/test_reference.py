@@ -8,11 +8,7 @@ from collections import Counter
 from dataclasses import replace
 
 from newstext.core.paths import annotations_dir
-from newstext.evaluating.scores import (
-    ReferenceEntity,
-    check_reference,
-    reference_path,
-)
+from newstext.evaluating.reference import ReferenceEntity, check_reference, reference_path
 
 
 def test_one_record_per_main_article_line(reference, page_text):

@@ -23,7 +23,7 @@ from newstext.annotating.entity_rules import (
 )
 from newstext.core.doc_cache import doc_from_paragraphs
 from newstext.core.model import installed_model
-from newstext.evaluating.scores import ONTONOTES_LABELS
+from newstext.evaluating.reference import ONTONOTES_LABELS
 
 BASE_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
 

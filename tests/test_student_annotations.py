@@ -9,7 +9,7 @@ import pytest
 
 from newstext.core.paths import annotations_dir
 from newstext.evaluating import student_annotations
-from newstext.evaluating.scores import check_reference, load_reference
+from newstext.evaluating.reference import check_reference, load_reference
 from newstext.evaluating.student_annotations import (
     AnnotationError,
     as_records,
@@ -207,7 +207,7 @@ def test_brat_exercise_round_trip(records, gold, tmp_path):
 
 
 def test_mark_finds_whole_words_only():
-    from newstext.evaluating.scores import load_reference
+    from newstext.evaluating.reference import load_reference
     from newstext.evaluating.student_annotations import AnnotationError, mark
 
     paragraph = next(

@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from newstext.evaluating.agreement import NO_SPAN, check_same_paragraphs
-from newstext.evaluating.scores import ReferenceEntity, ReferenceParagraph
+from newstext.evaluating.reference import ReferenceEntity, ReferenceParagraph
 
 BOUNDARIES = "Entities > Boundaries"
 LABELS = "Entities > Labels used"

@@ -1,7 +1,7 @@
 """How much two annotators of the main article agree on its entities.
 
 Both annotations are lists of paragraphs in the reference format
-(:class:`newstext.evaluating.scores.ReferenceParagraph`, see ``data/annotations/GUIDELINES.md``).
+(:class:`newstext.evaluating.reference.ReferenceParagraph`, see ``data/annotations/GUIDELINES.md``).
 Entity offsets are raw-page offsets, so a span ``(start, end, label)`` is unique on the page
 and two annotations can be compared span by span without looking at paragraphs.
 
@@ -21,7 +21,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 from spacy.language import Language
@@ -29,8 +28,7 @@ from spacy.tokens import Doc
 from spacy.training import biluo_to_iob, offsets_to_biluo_tags
 
 from newstext.core.model import load_english
-from newstext.core.paths import annotations_dir
-from newstext.evaluating.scores import ReferenceEntity, ReferenceParagraph, load_reference
+from newstext.evaluating.reference import ReferenceEntity, ReferenceParagraph
 
 #: What the confusion table shows where one annotator has no span.
 NO_SPAN = "—"
@@ -272,23 +270,3 @@ def kappa_table(tags: pd.DataFrame) -> pd.DataFrame:
         rows.append({"tokens": name, "items": kappa.items, "both_o": both_o,
                      "observed": kappa.observed, "chance": kappa.chance, "kappa": kappa.kappa})
     return pd.DataFrame(rows)
-
-
-# ---------------------------------------------------------------------------------------
-# The two annotators' files.
-# ---------------------------------------------------------------------------------------
-
-#: The annotators whose files ship with the course (``annotator_a.jsonl``, ...).
-ANNOTATORS = ("a", "b")
-
-
-def annotator_path(annotator: str) -> Path:
-    """Where annotator ``a`` or ``b``'s file is: ``data/annotations/annotator_a.jsonl``."""
-    if annotator.lower() not in ANNOTATORS:
-        raise ValueError(f"unknown annotator {annotator!r}: use one of {', '.join(ANNOTATORS)}")
-    return annotations_dir() / f"annotator_{annotator.lower()}.jsonl"
-
-
-def load_annotator(annotator: str) -> list[ReferenceParagraph]:
-    """Annotator ``a`` or ``b``'s paragraphs (the reference format, entities only)."""
-    return load_reference(annotator_path(annotator))

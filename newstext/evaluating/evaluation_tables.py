@@ -20,13 +20,8 @@ from spacy.language import Language
 
 from newstext.core.model import load_english
 from newstext.core.plotting import OKABE_ITO
-from newstext.evaluating.scores import (
-    ReferenceParagraph,
-    predict_quotes,
-    reference_quotes,
-    score_entities,
-    score_quotes,
-)
+from newstext.evaluating.reference import ReferenceParagraph, reference_quotes
+from newstext.evaluating.scores import predict_quotes, score_entities, score_quotes
 
 MODEL = "model"
 MODEL_WITH_RULES = "model + rules"

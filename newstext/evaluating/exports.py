@@ -52,7 +52,7 @@ from newstext.core.doc_cache import parse
 from newstext.core.errors import NewstextError
 from newstext.core.model import load_english
 from newstext.core.paths import annotations_dir, processed_dir, raw_dir
-from newstext.evaluating.scores import ReferenceParagraph
+from newstext.evaluating.reference import ReferenceParagraph
 
 DEFAULT_NAME = "main_article"
 EXPORTS_FOLDER_NAME = "exports"

@@ -35,7 +35,7 @@ from newstext.core.errors import NewstextError
 from newstext.core.paths import annotations_dir
 from newstext.evaluating import exports
 from newstext.evaluating.agreement import scores_by_label
-from newstext.evaluating.scores import (
+from newstext.evaluating.reference import (
     ONTONOTES_LABELS,
     ReferenceEntity,
     ReferenceParagraph,

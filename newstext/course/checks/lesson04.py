@@ -16,8 +16,8 @@ import pandas as pd
 from newstext.course.checks.core import Verdict, exercise, right, type_problem, wrong
 from newstext.evaluating import exports
 from newstext.evaluating.adjudication import Disagreement, disagreements, merge_gold
-from newstext.evaluating.agreement import NO_SPAN, Kappa, cohen_kappa, load_annotator
-from newstext.evaluating.scores import ReferenceEntity, ReferenceParagraph
+from newstext.evaluating.agreement import NO_SPAN, Kappa, cohen_kappa
+from newstext.evaluating.reference import ReferenceEntity, ReferenceParagraph, load_annotator
 from newstext.evaluating.student_annotations import AnnotationError, check_records, paragraph_of
 
 # --- Shared data ---------------------------------------------------------------------------
