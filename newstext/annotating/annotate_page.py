@@ -11,13 +11,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from newstext.annotating.entity_rules import entity_origin, propagate_person_names, rules_on
-from newstext.annotating.quotations import extract_quotes
+from newstext.annotating.quotations import TABLE_COLUMNS, extract_quotes
 from newstext.cleaning.pipeline import CleanedPage
 from newstext.core.errors import NewstextError
 from newstext.exploring.page_docs import ParagraphIndex, parse_pages
 
 ENTITY_COLUMNS = ["article_id", "text", "label", "start_char", "end_char", "origin"]
-QUOTE_COLUMNS = ["article_id", "quote", "cue", "speaker_text", "speaker", "start_char", "end_char"]
 DOCBIN_FILE = "articles.spacy"
 
 
@@ -61,7 +60,7 @@ def entities_table(cleaned: CleanedPage, docs: list[Doc]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=ENTITY_COLUMNS)
 
 
-def quotes_table(cleaned: CleanedPage, docs: list[Doc]) -> pd.DataFrame:
+def page_quotes_table(cleaned: CleanedPage, docs: list[Doc]) -> pd.DataFrame:
     """One row per quotation: ``article_id, quote, cue, speaker_text, speaker, start_char,
     end_char`` (fills each doc's ``doc.spans["quotes"]`` on the way)."""
     rows = []
@@ -82,7 +81,7 @@ def quotes_table(cleaned: CleanedPage, docs: list[Doc]) -> pd.DataFrame:
                     "end_char": end,
                 }
             )
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return pd.DataFrame(rows, columns=TABLE_COLUMNS)
 
 
 def annotate_pages(
@@ -92,7 +91,7 @@ def annotate_pages(
     entity and quotation tables."""
     annotated = []
     for cleaned, docs in zip(pages, parse_with_rules(pages, nlp, n_process), strict=True):
-        tables = entities_table(cleaned, docs), quotes_table(cleaned, docs)
+        tables = entities_table(cleaned, docs), page_quotes_table(cleaned, docs)
         annotated.append(AnnotatedPage(cleaned, docs, *tables))
     return annotated
 

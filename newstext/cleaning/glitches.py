@@ -123,7 +123,7 @@ def clause_after_preposition(doc: Doc) -> list[str]:
 
 
 #: The rules, by name, in the order they are reported.
-RULES: dict[str, Callable[[Doc], list[str]]] = {
+GLITCH_RULES: dict[str, Callable[[Doc], list[str]]] = {
     "pronoun_then_name": pronoun_then_name,
     "preposition_without_object": preposition_without_object,
     "verb_without_subject": verb_without_subject,
@@ -149,7 +149,7 @@ def glitches_in(sentence: str, nlp: Language) -> list[tuple[str, str]]:
 
 def _glitches_in_doc(doc: Doc) -> list[tuple[str, str]]:
     found = []
-    for name, rule in RULES.items():
+    for name, rule in GLITCH_RULES.items():
         for evidence in rule(doc):
             found.append((name, evidence))
     return found

@@ -58,7 +58,7 @@ SENTENCE_COLUMNS = [
 ]
 REMOVAL_COLUMNS = ["article_id", "line_no", "raw_start", "raw_end", "reason", "text"]
 REPAIR_COLUMNS = ["article_id", "paragraph_id", "line_no", "raw_offset", "inserted", "context"]
-QUOTE_COLUMNS = [
+QUOTE_MARK_COLUMNS = [
     "article_id",
     "paragraph_id",
     "offset",
@@ -118,7 +118,7 @@ def clean_page(
     collected = _clean_bodies(text, lines)
     paragraphs = pd.DataFrame(collected["paragraphs"], columns=PARAGRAPH_COLUMNS)
     sentences = _sentences_table(paragraphs)
-    quotes = pd.DataFrame(collected["quotes"], columns=QUOTE_COLUMNS)
+    quotes = pd.DataFrame(collected["quotes"], columns=QUOTE_MARK_COLUMNS)
     flagged = quotes[(quotes["role"] != "apostrophe") & ~quotes["paired"].astype(bool)]
     cleaned = CleanedPage(
         raw=text,

@@ -148,13 +148,14 @@ def leading_the(entity: ReferenceEntity, paragraph: ReferenceParagraph) -> Verdi
 
 
 #: The rules in the order they are asked: judgements first, they are the most specific.
-RULES: tuple[Rule, ...] = (judged, title_in_person, possessive_inside, possessive_at_end,
-                           leading_the)
+ADJUDICATION_RULES: tuple[Rule, ...] = (
+    judged, title_in_person, possessive_inside, possessive_at_end, leading_the,
+)
 
 
 def verdict(entity: ReferenceEntity, paragraph: ReferenceParagraph) -> Verdict | None:
     """The first rule's verdict on the span, or None when no rule speaks about it."""
-    for rule in RULES:
+    for rule in ADJUDICATION_RULES:
         found = rule(entity, paragraph)
         if found is not None:
             return found

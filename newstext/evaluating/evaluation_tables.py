@@ -26,7 +26,6 @@ from newstext.evaluating.scores import predict_quotes, score_entities, score_quo
 MODEL = "model"
 MODEL_WITH_RULES = "model + rules"
 QUOTES = "quotes"
-SYSTEMS = (MODEL, MODEL_WITH_RULES, QUOTES)
 
 ALL = "ALL"
 QUOTE = "QUOTE"
