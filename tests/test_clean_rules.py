@@ -30,7 +30,7 @@ from newstext.cleaning.metadata import (
     source_echo,
     split_glued_metadata,
 )
-from newstext.cleaning.paragraphs import clean_body_line
+from newstext.cleaning.paragraphs import clean_body_line, group_paragraphs
 from newstext.cleaning.published import (
     parse_relative_time,
     resolve_relative_time,
@@ -42,12 +42,7 @@ from newstext.cleaning.quote_marks import (
     normalise_quotes,
     unpaired_quotes,
 )
-from newstext.cleaning.sentences import (
-    find_missing_spaces,
-    group_paragraphs,
-    repair_missing_spaces,
-    split_sentences,
-)
+from newstext.cleaning.sentences import find_missing_spaces, repair_missing_spaces, split_sentences
 from newstext.core.paths import RAW_PAGE
 from newstext.core.reading import read_page
 

@@ -22,11 +22,13 @@ import re
 from typing import NamedTuple
 
 from newstext.cleaning.lexicon import (
-    CAPTION_MAX_CHARS,
     INLINE_AD_MARKERS,
     TEASER_ENDINGS,
     WIRE_CREDITS,
 )
+
+#: A caption is at most this long: a credit further away is not the end of a caption.
+CAPTION_MAX_CHARS = 400
 
 
 class Removal(NamedTuple):

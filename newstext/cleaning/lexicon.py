@@ -49,7 +49,7 @@ REASONS = {
 # (| / • · > »  : ...) turned into spaces. A line is furniture when
 #   1. the whole line is one of these phrases, or a run of them ("Home | World | Sport",
 #      "Share Tweet Email");
-#   2. or it is SHORT (at most SHORT_LINE_WORDS words) and contains a phrase of two or more
+#   2. or it is SHORT (``lines.SHORT_LINE_WORDS``) and contains a phrase of two or more
 #      words or a hyphenated one ("Get Started Now: Download the App", "app-storeplay-store");
 #   3. or it is SHORT and contains one of the FURNITURE_WORDS ("Orange background");
 #   4. or it is a menu or a breadcrumb trail (see MENU_SEPARATORS below).
@@ -58,7 +58,6 @@ REASONS = {
 # such as "World reaction" stays prose.
 # ---------------------------------------------------------------------------------------
 
-SHORT_LINE_WORDS = 8
 
 FURNITURE_PHRASES: dict[str, list[str]] = {
     "comment_widget": [
@@ -186,7 +185,6 @@ FURNITURE_PHRASES: dict[str, list[str]] = {
 #: ``navigation`` ("Home | News | Weather", "News > Local").
 MENU_SEPARATORS = "|•·"
 BREADCRUMB_SEPARATORS = ">»›"
-MENU_ITEM_WORDS = 3
 
 #: Words that make a SHORT line furniture wherever they stand in it (rule 3).
 FURNITURE_WORDS = ["logo", "background", "advertisement", "sponsored", "©", "icon", "banner"]
@@ -284,8 +282,6 @@ WIRE_CREDITS = [
     "File Photo",
 ]
 
-#: A caption is at most this long: a credit further away is not the end of a caption.
-CAPTION_MAX_CHARS = 400
 
 #: Words that end a teaser: the summary before them, when it is repeated later in the same
 #: article, is the site's teaser and is removed (the sentence stays where it is repeated).
@@ -305,14 +301,7 @@ ABBREVIATIONS = [
     "e.g", "i.e", "U.S", "U.K", "U.N", "E.U",
 ]
 
-#: A line at least this long had its paragraph breaks lost by the scraper: it is split
-#: into paragraphs by :func:`newstext.cleaning.sentences.group_paragraphs`.
-LONG_LINE_CHARS = 1200
 
-#: Paragraphs rebuilt from a long line hold at most this many sentences and characters
-#: (a sentence is never cut; a single longer sentence makes a paragraph on its own).
-PARAGRAPH_MAX_SENTENCES = 3
-PARAGRAPH_MAX_CHARS = 400
 
 # ---------------------------------------------------------------------------------------
 # Quote marks.
@@ -356,6 +345,13 @@ PREPOSITIONS = [
 # ---------------------------------------------------------------------------------------
 # Relative times.
 # ---------------------------------------------------------------------------------------
+
+#: Month names and their abbreviations, as dates on news pages write them.
+MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+]
 
 #: Number words a relative time may use instead of digits: "an hour ago".
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,

@@ -34,13 +34,11 @@ from newstext.cleaning.lexicon import (
     BREADCRUMB_SEPARATORS,
     FURNITURE_PHRASES,
     FURNITURE_WORDS,
-    MENU_ITEM_WORDS,
     MENU_SEPARATORS,
     PROMO_SENTENCE_PHRASES,
     RELATED_HEADINGS,
     RELATED_LINK_PREFIXES,
     SECOND_PERSON,
-    SHORT_LINE_WORDS,
 )
 from newstext.cleaning.metadata import (
     byline_author,
@@ -49,6 +47,11 @@ from newstext.cleaning.metadata import (
     source_echo,
     split_glued_metadata,
 )
+
+#: A line of at most this many words is SHORT: furniture phrases may match inside it.
+SHORT_LINE_WORDS = 8
+#: A menu's items have at most this many words each.
+MENU_ITEM_WORDS = 3
 
 #: A line is prose when it has at least this many words ...
 PROSE_MIN_WORDS = 6

@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from newstext.cleaning.lexicon import BULLETS, NUMBER_WORDS, TIME_LABELS, TIME_UNITS
+from newstext.cleaning.lexicon import (
+    BULLETS,
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    TIME_LABELS,
+    TIME_UNITS,
+)
 
 _UNIT_SPELLINGS = sorted(
     (spelling for spellings in TIME_UNITS.values() for spelling in spellings),
@@ -28,10 +34,7 @@ RELATIVE_TIME = re.compile(
     re.IGNORECASE,
 )
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
+_MONTHS = "|".join(MONTH_NAMES)
 #: "July 11, 2025", "11 July 2025", "Jul. 11, 2025".
 CALENDAR_DATE = re.compile(
     rf"\b(?:(?P<month1>{_MONTHS})\.?\s+(?P<day1>\d{{1,2}}),?\s+(?P<year1>\d{{4}})"

@@ -1,9 +1,8 @@
-"""Sentences and paragraphs, without a model.
+"""Sentences, without a model.
 
 * :func:`find_missing_spaces` finds where the scraper glued two sentences together
   (``said.A senior``, ``strongly.'In the NBC``, ``said.'We found``).
 * :func:`split_sentences` cuts a paragraph into sentences with a few readable rules.
-* :func:`group_paragraphs` rebuilds paragraphs from a line that lost its breaks.
 
 A full stop ends a sentence when it follows a word and is followed by a space and a
 capital letter (maybe after a quote mark), unless the word is an abbreviation from
@@ -13,11 +12,7 @@ capital letter (maybe after a quote mark), unless the word is an abbreviation fr
 
 from __future__ import annotations
 
-from newstext.cleaning.lexicon import (
-    ABBREVIATIONS,
-    PARAGRAPH_MAX_CHARS,
-    PARAGRAPH_MAX_SENTENCES,
-)
+from newstext.cleaning.lexicon import ABBREVIATIONS
 from newstext.cleaning.quote_marks import QUOTE_CHARS, find_quote_marks
 
 _ENDERS = ".!?"
@@ -138,53 +133,3 @@ def _sentence_end_at(text: str, offset: int) -> int | None:
     if not next_char.isupper():
         return None
     return end
-
-
-def group_paragraphs(
-    sentences: list[Span],
-    text: str | None = None,
-    max_sentences: int = PARAGRAPH_MAX_SENTENCES,
-    max_chars: int = PARAGRAPH_MAX_CHARS,
-) -> list[Span]:
-    """Group consecutive sentences into paragraphs.
-
-    News paragraphs are short: the page's own paragraphs (the main article) hold one to
-    four sentences and under 400 characters. A sentence joins the current paragraph while
-    the paragraph stays within ``max_sentences`` and ``max_chars``; a sentence is never
-    cut, so one longer sentence makes a paragraph on its own. When ``text`` is given, a
-    paragraph does not end inside an open quotation (a quote keeps its sentences
-    together), unless the paragraph would grow past twice ``max_chars``.
-    """
-    open_at = _quote_open_at_starts(sentences, text) if text is not None else set()
-    paragraphs: list[Span] = []
-    current: list[Span] = []
-    for sentence in sentences:
-        if current:
-            length = sentence[1] - current[0][0]
-            full = len(current) >= max_sentences or length > max_chars
-            inside_quote = sentence[0] in open_at and length <= 2 * max_chars
-            if full and not inside_quote:
-                paragraphs.append((current[0][0], current[-1][1]))
-                current = []
-        current.append(sentence)
-    if current:
-        paragraphs.append((current[0][0], current[-1][1]))
-    return paragraphs
-
-
-def _quote_open_at_starts(sentences: list[Span], text: str) -> set[int]:
-    """Start offsets of the sentences that begin inside an open quotation."""
-    open_quotes: set[str] = set()
-    marks = iter(find_quote_marks(text))
-    mark = next(marks, None)
-    inside = set()
-    for start, _ in sentences:
-        while mark is not None and mark.offset < start:
-            if mark.role == "open":
-                open_quotes.add(mark.char)
-            elif mark.role == "close":
-                open_quotes.discard(mark.char)
-            mark = next(marks, None)
-        if open_quotes:
-            inside.add(start)
-    return inside
