@@ -75,7 +75,7 @@ def test_clean_with_glitches_and_reference_date(tmp_path):
         str(RAW_PAGE), "--out", str(tmp_path), "--glitches", "--reference-date", "2025-07-12"
     )
     assert result.returncode == 0, result.stderr
-    assert len(pd.read_csv(tmp_path / "glitches.csv")) == 5
+    assert len(pd.read_csv(tmp_path / "glitches.csv")) == 5  # a regression snapshot
     articles = pd.read_csv(tmp_path / "articles.csv")
     assert list(articles["published_estimate"]) == ["2025-07-10", "2025-07-12", "2025-07-12"]
 

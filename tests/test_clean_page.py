@@ -160,7 +160,7 @@ def test_main_paragraph_offsets_are_the_raw_lines(cleaned, raw):
 
 def test_sentence_offsets_point_at_the_same_text(cleaned, raw):
     sentences = cleaned.sentences
-    assert len(sentences) == 95
+    assert len(sentences) == 95  # a regression snapshot of the code's output
     for sentence in sentences.itertuples():
         raw_text = normalise_quotes(raw[sentence.raw_start : sentence.raw_end])
         assert raw_text.replace(" ", "") == sentence.text.replace(" ", "")

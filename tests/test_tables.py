@@ -38,6 +38,8 @@ def test_articles_table_has_one_row_per_article_without_the_body(cleaned):
     assert list(table.columns) == ARTICLE_COLUMNS
     assert list(table["source"]) == ["Mint", "First Post", "Indian Express"]
     assert list(table["role"]) == ["main", "related", "related"]
+    # 13: the main article's body lines in the hand labels; 11 and 21: a regression
+    # snapshot of how the related articles' one long line each is split into paragraphs.
     assert list(table["paragraphs"]) == [13, 11, 21]
 
 
