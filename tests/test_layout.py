@@ -60,3 +60,16 @@ def test_an_import_from_a_later_stage_breaks_the_contract(tmp_path):
     result = lint_imports(folder)
     assert result.returncode != 0
     assert "newstext.cleaning.lines -> newstext.annotating.quotations" in result.stdout
+
+
+def test_the_readme_and_the_package_docstring_name_every_stage_and_module():
+    import newstext
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tree = readme[readme.index("### The helper package, by notebook") :]
+    for stage in STAGES:
+        assert f"{stage}/" in tree
+        assert f"{stage}/" in newstext.__doc__
+        for module in sorted((ROOT / "newstext" / stage).glob("*.py")):
+            if module.name != "__init__.py":
+                assert module.stem in tree, f"README's tree does not name {stage}/{module.name}"
