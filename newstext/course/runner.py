@@ -6,12 +6,23 @@ import shutil
 from pathlib import Path
 
 import nbformat
+import zmq
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from traitlets.config import Config
 
 from newstext.core.errors import NewstextError
 
 CELL_TIMEOUT = 300  # seconds; a cell of this course takes a few
+
+#: How our kernels are started. ipykernel 7 warns on the terminal ("Kernel is running over TCP
+#: without encryption") when its connection is not encrypted, and jupyter_client leaves
+#: encryption off unless asked: "auto" gives each kernel its own CurveZMQ keys when its
+#: kernelspec says it supports them (ipykernel's does), so the traffic is encrypted and the
+#: kernel has nothing to warn about.
+KERNEL_CONFIG = Config(
+    {"KernelManager": {"transport_encryption": "auto" if zmq.has("curve") else "disabled"}}
+)
 
 
 def execute_notebook(
@@ -31,6 +42,7 @@ def execute_notebook(
         timeout=timeout,
         kernel_name="python3",
         resources={"metadata": {"path": str(Path(path).parent)}},
+        config=KERNEL_CONFIG,
     )
     try:
         client.execute()
