@@ -23,6 +23,8 @@ A **word** is a token that is neither punctuation nor whitespace (so ``n't``, ``
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pandas as pd
 from spacy.tokens import Doc, Span
 
@@ -114,6 +116,19 @@ def _with_nullable_ints(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def _numbered_sentences(
+    cleaned: CleanedPage, docs: list[Doc]
+) -> Iterator[tuple[ParagraphIndex, int, Span]]:
+    """Each sentence of every article Doc with its paragraph index and its number, counted
+    from 1 across the page: the ``sentence_id`` of the tokens and sentences tables."""
+    sentence_id = 0
+    for doc in docs:
+        paragraphs = ParagraphIndex(cleaned, doc)
+        for sentence in doc.sents:
+            sentence_id += 1
+            yield paragraphs, sentence_id, sentence
+
+
 def tokens_table(cleaned: CleanedPage, docs: list[Doc]) -> pd.DataFrame:
     """One row per spaCy token of every article ``Doc`` (from ``corpus.article_docs``).
 
@@ -129,37 +144,33 @@ def tokens_table(cleaned: CleanedPage, docs: list[Doc]) -> pd.DataFrame:
     paragraph and has no raw span, so those three cells are empty (``<NA>``).
     """
     rows = []
-    sentence_id = 0
-    for doc in docs:
-        paragraphs = ParagraphIndex(cleaned, doc)
-        for sentence in doc.sents:
-            sentence_id += 1
-            for token in sentence:
-                index = paragraphs.find(token.idx)
-                raw_start, raw_end = paragraphs.raw(index, token.idx, token.idx + len(token))
-                rows.append(
-                    {
-                        "article_id": doc.user_data["article_id"],
-                        "paragraph_id": paragraphs.paragraph_id(index),
-                        "sentence_id": sentence_id,
-                        "i": token.i,
-                        "text": token.text,
-                        "lower": token.lower_,
-                        "lemma": token.lemma_,
-                        "pos": token.pos_,
-                        "is_alpha": token.is_alpha,
-                        "is_stop": token.is_stop,
-                        "is_punct": token.is_punct,
-                        "is_space": token.is_space,
-                        "like_num": token.like_num,
-                        "is_word": not (token.is_punct or token.is_space),
-                        "ent_type": token.ent_type_,
-                        "start_char": token.idx,
-                        "end_char": token.idx + len(token),
-                        "raw_start": raw_start,
-                        "raw_end": raw_end,
-                    }
-                )
+    for paragraphs, sentence_id, sentence in _numbered_sentences(cleaned, docs):
+        for token in sentence:
+            index = paragraphs.find(token.idx)
+            raw_start, raw_end = paragraphs.raw(index, token.idx, token.idx + len(token))
+            rows.append(
+                {
+                    "article_id": sentence.doc.user_data["article_id"],
+                    "paragraph_id": paragraphs.paragraph_id(index),
+                    "sentence_id": sentence_id,
+                    "i": token.i,
+                    "text": token.text,
+                    "lower": token.lower_,
+                    "lemma": token.lemma_,
+                    "pos": token.pos_,
+                    "is_alpha": token.is_alpha,
+                    "is_stop": token.is_stop,
+                    "is_punct": token.is_punct,
+                    "is_space": token.is_space,
+                    "like_num": token.like_num,
+                    "is_word": not (token.is_punct or token.is_space),
+                    "ent_type": token.ent_type_,
+                    "start_char": token.idx,
+                    "end_char": token.idx + len(token),
+                    "raw_start": raw_start,
+                    "raw_end": raw_end,
+                }
+            )
     return _with_nullable_ints(pd.DataFrame(rows, columns=TOKEN_COLUMNS))
 
 
@@ -182,28 +193,24 @@ def sentences_table(cleaned: CleanedPage, docs: list[Doc]) -> pd.DataFrame:
     ``n_tokens`` counts the tokens that are not whitespace, ``n_words`` the words.
     """
     rows = []
-    sentence_id = 0
-    for doc in docs:
-        paragraphs = ParagraphIndex(cleaned, doc)
-        for sentence in doc.sents:
-            sentence_id += 1
-            span = _trimmed(sentence)
-            index = paragraphs.find(span.start_char)
-            raw_start, raw_end = paragraphs.raw(index, span.start_char, span.end_char)
-            rows.append(
-                {
-                    "article_id": doc.user_data["article_id"],
-                    "sentence_id": sentence_id,
-                    "paragraph_id": paragraphs.paragraph_id(index),
-                    "text": span.text,
-                    "n_tokens": sum(1 for token in span if not token.is_space),
-                    "n_words": sum(1 for token in span if not (token.is_punct or token.is_space)),
-                    "start_char": span.start_char,
-                    "end_char": span.end_char,
-                    "raw_start": raw_start,
-                    "raw_end": raw_end,
-                }
-            )
+    for paragraphs, sentence_id, sentence in _numbered_sentences(cleaned, docs):
+        span = _trimmed(sentence)
+        index = paragraphs.find(span.start_char)
+        raw_start, raw_end = paragraphs.raw(index, span.start_char, span.end_char)
+        rows.append(
+            {
+                "article_id": sentence.doc.user_data["article_id"],
+                "sentence_id": sentence_id,
+                "paragraph_id": paragraphs.paragraph_id(index),
+                "text": span.text,
+                "n_tokens": sum(1 for token in span if not token.is_space),
+                "n_words": sum(1 for token in span if not (token.is_punct or token.is_space)),
+                "start_char": span.start_char,
+                "end_char": span.end_char,
+                "raw_start": raw_start,
+                "raw_end": raw_end,
+            }
+        )
     return _with_nullable_ints(pd.DataFrame(rows, columns=SENTENCE_COLUMNS))
 
 
