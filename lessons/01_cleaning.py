@@ -82,12 +82,20 @@ ax.set(
     xlabel="line number",
     ylabel="characters (log scale)",
 )
-save_figure(fig, "01_line_lengths")  # saves the PNG file, then shows that very file
+save_figure(  # saves the PNG file, then shows that very file
+    fig,
+    "01_line_lengths",
+    alt="Bar chart of each line's length on a log scale: short furniture lines, the main "
+    "article's medium paragraphs in lines 7 to 19, and two lines of thousands of characters "
+    "(43 and 56), the related articles.",
+)
 
 # %% [markdown]
 # > **📝 Note**: `save_figure` writes `data/processed/figures/01_line_lengths.png` and, as the
 # > cell's last line, shows the saved file: what you see is what went to disk. It also refuses a
-# > figure without a title or axis labels. Every figure of the course is made this way.
+# > figure without a title or axis labels, or without `alt`: one sentence that says what the
+# > figure shows, for readers who cannot see it (screen readers read it out; it is saved beside
+# > the picture). Every figure of the course is made this way.
 #
 # > **📝 Note**: the y axis is logarithmic: otherwise the two lines of thousands of characters
 # > would flatten every other bar. Empty lines have no bar at all (a length of 0 has no logarithm).

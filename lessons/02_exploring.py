@@ -179,7 +179,10 @@ from newstext.exploring.figures import sentence_length_plot
 from newstext.exploring.tables import sentence_lengths
 
 fig = sentence_length_plot(sentence_lengths(sentences), labels)
-save_figure(fig, "02_sentence_lengths")
+save_figure(fig, "02_sentence_lengths",
+            alt="A histogram of sentence lengths, most between 10 and 30 words, and one box "
+            "plot per article: the main article's sentences are the shortest, and the longest "
+            "sentence, 59 words in the Indian Express article, stands out as a dot.")
 
 # %% [markdown]
 # The dots above the boxes are worth a look. `longest_sentences` and
@@ -307,7 +310,10 @@ ax.set(
     xlabel="Occurrences",
     ylabel="Word",
 )
-save_figure(fig, "02_raw_vs_clean")
+save_figure(fig, "02_raw_vs_clean",
+            alt="Horizontal bars comparing each word's count on the raw page with its count "
+            "in the cleaned articles: furniture words such as app and download have no "
+            "cleaned bar, and headline words are counted two or three times on the raw page.")
 
 # %% [markdown]
 # Words without a bar for the cleaned articles come only from what the cleaner removed: the
@@ -502,7 +508,10 @@ key[columns].tail(5)
 from newstext.exploring.figures import keyness_plot
 
 fig = keyness_plot(key, n=10)
-save_figure(fig, "02_keyness")
+save_figure(fig, "02_keyness",
+            alt="Bars of signed log-likelihood: putin, expressed, war, meeting and rubio are "
+            "the most key in the main article, weapons, nato and cuban in the related ones, "
+            "and only a few bars pass the dashed lines of p = 0.05.")
 
 # %% [markdown]
 # The main article is about Putin, Rubio's meeting with Lavrov, the war and Rubio's frustration;
@@ -539,7 +548,10 @@ pd.crosstab(positions["term"], positions["article_id"]).rename(columns=labels)
 from newstext.exploring.figures import dispersion_plot
 
 fig = dispersion_plot(positions, NAMES, labels)
-save_figure(fig, "02_dispersion")
+save_figure(fig, "02_dispersion",
+            alt="One panel per article with a tick for each occurrence of eight names: Rubio "
+            "and Trump occur in all three articles, Cuba only in First Post, NATO only in the "
+            "Indian Express, and Lavrov twice in the main article.")
 
 # %% [markdown]
 # Read it panel by panel. The main article has three parts: Rubio's words after the meeting
@@ -574,7 +586,9 @@ else:
     shown_terms = list(NAMES)
 fig = dispersion_plot(term_positions(tokens, shown_terms), shown_terms, labels,
                       title="Where my names occur in each article")
-save_figure(fig, "02_dispersion_my_terms")
+save_figure(fig, "02_dispersion_my_terms",
+            alt=f"One panel per article with a tick for each occurrence of "
+            f"{', '.join(shown_terms)}.")
 
 # %%
 check.dispersion_terms(my_terms, fig)
@@ -709,7 +723,9 @@ ax.set(
     xlabel="Share of the article's characters inside quote marks",
     ylabel="Article",
 )
-save_figure(fig, "02_quote_share")
+save_figure(fig, "02_quote_share",
+            alt="Horizontal bars of the share of each article inside quote marks: more than "
+            "a third of the main article, under a fifth of each related article.")
 
 # %% [markdown]
 # The main article is more than a third quotation: it reports what Rubio and Trump said, largely
@@ -778,7 +794,9 @@ matrix
 from newstext.exploring.figures import heatmap
 
 fig = heatmap(matrix)
-save_figure(fig, "02_cooccurrence")
+save_figure(fig, "02_cooccurrence",
+            alt="A heatmap of how many sentences each pair of the ten most frequent names "
+            "shares, each cell labelled with its count: US and Ukraine share the most, 12.")
 
 # %% [markdown]
 # The same matrix read back as a list of pairs:
