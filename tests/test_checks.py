@@ -9,6 +9,8 @@ from datetime import date, datetime
 import pytest
 
 import newstext.course.checks
+from newstext.cleaning.metadata import split_glued_metadata
+from newstext.cleaning.published import resolve_relative_time
 from newstext.course.checks import lesson00, lesson01
 from newstext.course.checks.core import NOT_ANSWERED, exercise, right
 
@@ -111,6 +113,29 @@ class TestExercise11SplitSourceTime:
         assert not result.passed
         assert says in result.message
 
+    def test_the_room101_pattern_names_the_line_that_did_not_match(self):
+        """Copying the notebook's example pattern: fullmatch finds no match on the first
+        line, and the message says so, with the line, instead of a bare AttributeError."""
+
+        def room101(line):
+            return re.fullmatch(r"(\D+)(\d+)", line).groups()
+
+        message = lesson01.split_source_time(room101).message
+        assert message.startswith(
+            "for 'Mint2 days ago' your function raised AttributeError: 'NoneType' object"
+        )
+        assert "`re.fullmatch` finds no match: it returns None" in message
+        assert "checking your answer raised" not in message
+
+    def test_any_other_error_names_the_line_too(self):
+        def fails_on_time(line):
+            if line.startswith("time"):
+                raise ValueError("no source")
+            return tuple(split_glued_metadata(line))
+
+        message = lesson01.split_source_time(fails_on_time).message
+        assert message == "for 'time2 hours ago' your function raised ValueError: no source."
+
 
 class TestExercise12UnknownAdMarker:
     def test_right_answer(self):
@@ -138,6 +163,15 @@ class TestExercise13MintDate:
         result = lesson01.mint_date_in_indian_time(date(2025, 7, 10))
         assert result.passed
         assert result.message.startswith("Thursday 10 July 2025")
+
+    def test_the_success_message_does_not_say_the_notebooks_table_is_wrong(self):
+        """The table of section 8 counts back from 11 July: the message names both dates as
+        estimates a day apart, and does not side with one."""
+        message = lesson01.mint_date_in_indian_time(date(2025, 7, 10)).message
+        table_date = resolve_relative_time("2 days ago")  # what the notebook's table shows
+        assert f"{table_date.day} {table_date:%B}" in message and "11 July" in message
+        assert "both are honest estimates a day apart" in message
+        assert "agrees with" not in message
 
     @pytest.mark.parametrize(
         "answer, says",

@@ -26,10 +26,11 @@ class CheckResult:
     exercise: str
     passed: bool
     message: str
+    kind: str = "Exercise"  # or "Question", for a concept question (see :func:`choose`)
 
     def __str__(self) -> str:
         mark = "✅" if self.passed else "❌"
-        return f"{mark} Exercise {self.exercise}: {self.message}"
+        return f"{mark} {self.kind} {self.exercise}: {self.message}"
 
     def __repr__(self) -> str:
         return str(self)
@@ -85,6 +86,54 @@ def type_problem(answer: object, expected: type | tuple[type, ...], described: s
     if isinstance(answer, expected) and not isinstance(answer, bool):
         return None
     return f"the answer should be {described}, but it is a {type(answer).__name__}: {answer!r:.60}"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a concept question, and what to tell a student who picks it."""
+
+    text: str
+    feedback: str
+    correct: bool = False
+
+
+@dataclass(frozen=True)
+class Question:
+    """A multiple-choice concept question: options keyed by letter, exactly one correct."""
+
+    number: str  # "2.a": the notebook, then a letter
+    prompt: str
+    options: dict[str, Option]
+
+    def __post_init__(self) -> None:
+        if sum(option.correct for option in self.options.values()) != 1:
+            raise ValueError(f"question {self.number} needs exactly one correct option")
+
+    def markdown(self) -> str:
+        """The question as the lesson prints it: a callout with one line per option."""
+        lines = [f"> **❓ Question {self.number}**: {self.prompt}", ">"]
+        lines += [f"> {letter}. {option.text}" for letter, option in self.options.items()]
+        return "\n".join(lines)
+
+
+def choose(question: Question, answer: object) -> CheckResult:
+    """The feedback on the option ``answer`` (its letter) of ``question``: why it is right,
+    or why not. Every option has its own feedback, as in the spaCy course."""
+    letters = ", ".join(f'"{letter}"' for letter in question.options)
+
+    def result(passed: bool, message: str) -> CheckResult:
+        return CheckResult(question.number, passed, message, kind="Question")
+
+    if answer is Ellipsis:
+        return result(False, NOT_ANSWERED)
+    if not isinstance(answer, str):
+        return result(False, f"give the letter of one option, as a string: {letters}.")
+    letter = answer.strip().strip("().").lower()
+    option = question.options.get(letter)
+    if option is None:
+        return result(False, f"{answer!r} is not one of the options: {letters}.")
+    verdict = "right" if option.correct else "not quite"
+    return result(option.correct, f"{letter}, {verdict}. {option.feedback}")
 
 
 def exercise(number: str) -> Callable[[Callable[..., Verdict]], Callable[..., CheckResult]]:

@@ -31,7 +31,10 @@ def split_source_time(answer: Callable[[str], object]) -> Verdict:
             f"`split_source_time` should be a function, but it is a {type(answer).__name__}."
         )
     for line in GLUED_LINES:
-        got = answer(line)
+        try:
+            got = answer(line)
+        except Exception as err:  # name the line, and say what a failed match looks like
+            return wrong(_failure_on(line, err))
         expected = tuple(split_glued_metadata(line))
         if got is None:
             return wrong(f"for {line!r} your function returned None: did you forget `return`?")
@@ -52,6 +55,19 @@ def split_source_time(answer: Callable[[str], object]) -> Verdict:
                 )
             return wrong(f"for {line!r} the source is {source!r}: look at where it should end.")
     return right(f"your function splits all {len(GLUED_LINES)} test lines correctly.")
+
+
+def _failure_on(line: str, err: Exception) -> str:
+    """What to say when the student's function raised ``err`` on ``line``."""
+    message = f"for {line!r} your function raised {type(err).__name__}: {err}."
+    if isinstance(err, AttributeError) and "'NoneType'" in str(err):
+        message += (
+            f" That is what happens when `re.fullmatch` finds no match: it returns None, "
+            f"which has no `.group` or `.groups`. Your pattern must match the whole line: try "
+            f"`print(re.fullmatch(your_pattern, {line!r}))`, and look at what comes after the "
+            "number (a space, a unit, 'ago')."
+        )
+    return message
 
 
 # --- Exercise 1.2: the ad marker the lexicon does not know yet -----------------------------
@@ -140,9 +156,13 @@ def mint_date_in_indian_time(answer: object) -> Verdict:
         return wrong(problem)
     expected = resolve_relative_time("2 days ago", INDIAN_REFERENCE)
     if answer == expected:
+        notebook_date = resolve_relative_time("2 days ago")
         return right(
-            f"{answer:%A %d %B %Y}: the day of Rubio and Lavrov's Thursday meeting, so the "
-            "12 July reference agrees with the article's own words."
+            f"{answer:%A %d %B %Y}, the day of the Thursday meeting the article reports. The "
+            f"table above counts back from 11 July (the First Post evidence) and gives "
+            f"{notebook_date.day} {notebook_date:%B}: both are honest estimates a day apart, "
+            "because '2 days ago' gives a date within a day and the page has no time zone. "
+            "Report the reference date with the result."
         )
     if answer == resolve_relative_time("2 days ago"):
         return wrong("that is counted back from 11 July; the question asks for 12 July.")
