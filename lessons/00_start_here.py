@@ -17,6 +17,15 @@
 # > **✏️ Exercise**: your turn. Write code in the cell below it, then run the check cell after it.
 #
 # > **⚠️ Warning**: a trap that catches many people.
+#
+# > **✍️ Your answer**: a question to answer in your own words, in that very cell (double-click
+# > it to write).
+#
+# > **❓ Question**: a quick multiple-choice question; the cell after it says why the option you
+# > chose is right, or not.
+#
+# > **🧭 Going further**: a section outside the core path of a notebook. Skip it when class time
+# > is short: nothing in the core needs it.
 
 # %% [markdown]
 # ## What this course is, and who it is for
@@ -54,6 +63,25 @@
 #
 # > **⚠️ Warning**: if you edit a cell near the top, the cells below it still hold the old values
 # > until you run them again. "Restart Kernel and Run All" is the cure.
+
+# %% [markdown]
+# > **❓ Question 0.a**: you edit a cell near the top of a notebook and run it. What happens to the cells below it?
+# >
+# > - a. They update themselves, as the cells of a spreadsheet do.
+# > - b. They keep their old values and outputs until you run them again.
+# > - c. They are cleared, and you have to run them again.
+#
+# Put the letter of your option in the cell below, as a string (`"a"`, `"b"` or `"c"`), and run
+# it.
+
+# %%
+from newstext.course.checks.questions import choice
+
+my_option = ...  # replace ... with "a", "b" or "c"
+# BEGIN SOLUTION
+my_option = "b"
+# END SOLUTION
+choice("0.a", my_option)
 
 # %% [markdown]
 # ## Check your environment
@@ -137,8 +165,9 @@ for number, line in enumerate(lines[:24], start=1):
 
 # %% [markdown]
 # Already you can see things that are not part of any article: the word `logo`, a headline printed
-# twice, `Mint2 days ago` (the source *Mint* glued to *2 days ago*), and after the article,
-# `Orange background`, `Comments`, `No comments yet...`. Notebook 01 deals with all of them.
+# twice, `Mint2 days ago` (the source *Mint* glued to *2 days ago*), and after the article, on
+# line 20, `Orange background`. Below this first screen come more: `Comments` on line 26 and
+# `No comments yet...` on line 28. Notebook 01 deals with all of them.
 #
 # How long are the lines? Most are short, a few are enormous:
 
@@ -151,11 +180,18 @@ for length, number in sorted(lengths, reverse=True)[:3]:
 # Two of these lines are whole articles that lost their paragraph breaks when the page was
 # scraped. Keep that in mind: a "line" on a scraped page is not the same thing as a paragraph.
 
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer**: why is a line of this page not the same thing as a paragraph? Use the three
+# > longest lines above.
+#
+# *Write here (double-click this cell).*
+
 # %% [markdown]
 # ## ✏️ Exercise 0.1: how many lines hold text?
 #
-# > **✏️ Exercise**: many lines of the page are empty. How many lines are **not empty** (a line of
-# > spaces alone counts as empty)?
+# > **✏️ Exercise**: many lines of the page are empty. How many lines are **not empty**? (This page
+# > has no line made only of spaces, so an empty line here is `""`; on another page, count a line
+# > of spaces alone as empty too.)
 # > Store the number (an `int`) in `answer`, then run the check cell below it.
 # >
 # > The check tells you what is wrong, not the answer. Until you replace the `...`, it says
@@ -172,16 +208,39 @@ from newstext.course.checks import lesson00 as check
 
 check.nonempty_line_count(answer)
 
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer** (Exercise 0.1): how does your code tell an empty line from a line with text,
+# > and why is 62, what `wc -l` prints, not the answer?
+#
+# *Write here (double-click this cell).*
+
 # %% [markdown] tags=["solution"]
-# **Solution.** A line with only spaces looks empty too, so test `line.strip()`, which removes
-# spaces at both ends, rather than `line` itself:
+# **Solution.** Count the lines that have something left once their spaces are removed:
 #
 # ```python
 # answer = sum(1 for line in lines if line.strip())
 # ```
 #
+# On this page `if line` (or `line != ""`) gives the same 41, because no line holds only spaces;
+# `line.strip()` also gets such lines right on other pages.
+#
 # A common wrong answer is 62, what `wc -l` prints: it counts newline characters, including those of
 # empty lines (and the last line has no newline after it).
+
+# %% [markdown]
+# ## Whose page is this?
+#
+# The page is the visible text of **Daily8**, a site that shows articles written and paid for by
+# others: **Mint**, **First Post** and the **Indian Express**, which in turn credit news agencies
+# such as AP. The course keeps it unchanged and credited, as a small excerpt for teaching, and does
+# not republish it as news (`data/raw/README.md`, section "Using scraped news for teaching").
+
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer**: whose text is this page, and who may copy it? Name the people and
+# > organisations with a claim on it (who wrote it, who published it, who republished it), and say
+# > what makes keeping one page for a class different from copying a site's pages every day.
+#
+# *Write here (double-click this cell).*
 
 # %% [markdown]
 # ## Key points

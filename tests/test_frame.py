@@ -17,6 +17,8 @@ from newstext.course.editions import LAUNCH_TAG, launch_cell, repository_url
 ALL_NOTEBOOKS = STUDENT_NOTEBOOKS + TEACHER_NOTEBOOKS
 LESSONS = [p for p in STUDENT_NOTEBOOKS if not p.stem.startswith("00")]
 CALLOUTS = ("📝 Note", "✏️ Exercise", "⚠️ Warning")
+#: Callouts a notebook may use too, once its legend shows them.
+MORE_CALLOUTS = ("✍️ Your answer", "❓ Question", "🧭 Going further")
 LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
 
 
@@ -42,14 +44,22 @@ def test_header_has_questions_objectives_prerequisites_and_minutes(path):
 
 
 @pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_callouts_are_the_three_of_the_legend(path):
+def test_callouts_are_those_of_the_legend(path):
     cells = markdown(read(path))
     legend = "\n".join(cells[:2])  # the header and the cell after it
     for callout in CALLOUTS:
         assert callout in legend, f"the legend does not show {callout}"
     text = "\n".join(cells)
     for block_start in re.findall(r"(?:^|\n)(?!> )[^\n]*\n> \*\*([^*]+)\*\*", text):
-        assert block_start in CALLOUTS, block_start
+        callout = re.sub(r" \d+\.[a-z]$", "", block_start)  # "❓ Question 2.a"
+        assert callout in CALLOUTS + MORE_CALLOUTS, block_start
+        assert callout in legend, f"the legend does not show {callout}"
+
+
+def test_the_start_notebook_shows_every_callout_of_the_course():
+    legend = "\n".join(markdown(read(STUDENT_NOTEBOOKS[0]))[:2])
+    for callout in CALLOUTS + MORE_CALLOUTS:
+        assert f"**{callout}**" in legend
 
 
 @pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.stem}")

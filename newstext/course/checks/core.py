@@ -112,7 +112,7 @@ class Question:
     def markdown(self) -> str:
         """The question as the lesson prints it: a callout with one line per option."""
         lines = [f"> **❓ Question {self.number}**: {self.prompt}", ">"]
-        lines += [f"> {letter}. {option.text}" for letter, option in self.options.items()]
+        lines += [f"> - {letter}. {option.text}" for letter, option in self.options.items()]
         return "\n".join(lines)
 
 
