@@ -9,9 +9,12 @@ explains it. From the source we build:
   (``...  # your code here`` inside a block, ``# your code here`` at the top level) and
   solution Markdown cells are left out;
 * the teacher edition ``notebooks/teacher/NN_name.ipynb``: the solutions in place, the
-  marker lines removed.
+  marker lines removed;
+* the nbgrader edition ``nbgrader/source/NN_name/NN_name.ipynb``: the teacher edition as an
+  nbgrader source notebook, one assignment per lesson (see
+  :mod:`newstext.course.nbgrader_edition`).
 
-Both are written without outputs, and both start with the same set-up cell (tagged
+All are written without outputs, and all start with the same set-up cell (tagged
 ``launch``): on Google Colab it fetches the course and installs its requirements; anywhere
 else it does nothing. ``python -m newstext editions --check`` reports editions that are out
 of date with their source.
@@ -62,11 +65,18 @@ class Editions:
     source_dir: Path
     student_dir: Path
     teacher_dir: Path
+    #: nbgrader's ``source/`` folder (one assignment folder per lesson); None: no nbgrader edition
+    nbgrader_dir: Path | None = None
 
     @classmethod
     def of_project(cls, root: Path | None = None) -> Editions:
         root = root or project_root()
-        return cls(root / "lessons", root / "notebooks", root / "notebooks" / "teacher")
+        return cls(
+            root / "lessons",
+            root / "notebooks",
+            root / "notebooks" / "teacher",
+            root / "nbgrader" / "source",
+        )
 
     def sources(self, only: str | None = None) -> list[Path]:
         """The lesson sources, or only those whose name starts with ``only`` ("02")."""
@@ -140,11 +150,24 @@ def _clean_metadata(nb: nbformat.NotebookNode) -> None:
 
 def build_pair(source_path: Path) -> tuple[nbformat.NotebookNode, nbformat.NotebookNode]:
     """Read one lesson source and return its (student, teacher) notebooks."""
+    student, teacher, _ = build_all(source_path)
+    return student, teacher
+
+
+def build_all(
+    source_path: Path,
+) -> tuple[nbformat.NotebookNode, nbformat.NotebookNode, nbformat.NotebookNode]:
+    """Read one lesson source and return its (student, teacher, nbgrader) notebooks."""
     import jupytext  # only the build step needs it, not the students
+
+    from newstext.course.nbgrader_edition import mark_for_nbgrader
 
     source = jupytext.read(source_path)
     student = nbformat.v4.new_notebook()
     teacher = nbformat.v4.new_notebook()
+    # The teacher edition without the solutions' prose, its markers kept for nbgrader: cell for
+    # cell like the student edition, so the two have the same cell ids.
+    graded = nbformat.v4.new_notebook()
     for cell in source.cells:
         is_solution = SOLUTION_TAG in cell.metadata.get("tags", [])
         if cell.cell_type == "code":
@@ -156,7 +179,11 @@ def build_pair(source_path: Path) -> tuple[nbformat.NotebookNode, nbformat.Noteb
                 raise NewstextError(
                     f"{source_path.name}: a cell tagged '{SOLUTION_TAG}' has no {BEGIN} block"
                 )
-            for nb, code in ((student, student_code), (teacher, teacher_code)):
+            for nb, code in (
+                (student, student_code),
+                (teacher, teacher_code),
+                (graded, cell.source),
+            ):
                 new = nbformat.v4.new_code_cell(code, metadata=dict(cell.metadata))
                 nb.cells.append(new)
         else:
@@ -164,13 +191,15 @@ def build_pair(source_path: Path) -> tuple[nbformat.NotebookNode, nbformat.Noteb
                 nbformat.v4.new_markdown_cell(cell.source, metadata=dict(cell.metadata))
             )
             if not is_solution:
-                student.cells.append(
-                    nbformat.v4.new_markdown_cell(cell.source, metadata=dict(cell.metadata))
-                )
-    for nb in (student, teacher):
+                for nb in (student, graded):
+                    nb.cells.append(
+                        nbformat.v4.new_markdown_cell(cell.source, metadata=dict(cell.metadata))
+                    )
+    for nb in (student, teacher, graded):
         nb.cells.insert(1, launch_cell())  # right after the title and header
         _clean_metadata(nb)
-    return student, teacher
+    mark_for_nbgrader(graded, source_path.name)
+    return student, teacher, graded
 
 
 def render(nb: nbformat.NotebookNode) -> str:
@@ -178,26 +207,34 @@ def render(nb: nbformat.NotebookNode) -> str:
     return nbformat.writes(nb) + "\n"
 
 
+def built_editions(
+    editions: Editions, source_path: Path
+) -> list[tuple[Path, nbformat.NotebookNode]]:
+    """Every edition of one lesson: (the file it goes to, the notebook built from the source)."""
+    student, teacher, graded = build_all(source_path)
+    name = f"{source_path.stem}.ipynb"
+    built = [(editions.student_dir / name, student), (editions.teacher_dir / name, teacher)]
+    if editions.nbgrader_dir is not None:
+        built.append((editions.nbgrader_dir / source_path.stem / name, graded))
+    return built
+
+
 def stale_editions(editions: Editions) -> list[Path]:
     """Edition files that are missing or differ from what their source builds."""
     stale = []
     for source_path in editions.sources():
-        student, teacher = build_pair(source_path)
-        for folder, nb in ((editions.student_dir, student), (editions.teacher_dir, teacher)):
-            target = folder / f"{source_path.stem}.ipynb"
+        for target, nb in built_editions(editions, source_path):
             if not target.exists() or target.read_text(encoding="utf-8") != render(nb):
                 stale.append(target)
     return stale
 
 
 def build_editions(editions: Editions, only: str | None = None) -> list[Path]:
-    """Write both editions of every lesson (or of ``only``); return the files that changed."""
+    """Write every edition of every lesson (or of ``only``); return the files that changed."""
     changed = []
     for source_path in editions.sources(only):
-        student, teacher = build_pair(source_path)
-        for folder, nb in ((editions.student_dir, student), (editions.teacher_dir, teacher)):
-            folder.mkdir(parents=True, exist_ok=True)
-            target = folder / f"{source_path.stem}.ipynb"
+        for target, nb in built_editions(editions, source_path):
+            target.parent.mkdir(parents=True, exist_ok=True)
             text = render(nb)
             if not target.exists() or target.read_text(encoding="utf-8") != text:
                 target.write_text(text, encoding="utf-8")

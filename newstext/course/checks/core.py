@@ -42,6 +42,21 @@ class CheckResult:
             f'font-size:1.1em">{html.escape(str(self))}</div>'
         )
 
+    def assert_passed(self) -> None:
+        """Show the verdict when the answer is right; raise AssertionError with it when not.
+
+        The check cells of the nbgrader edition end with this call, so that nbgrader's
+        autograder, which gives a check cell its points unless the cell raises, gives 0 to a
+        wrong or missing answer. It displays instead of returning the result because nbgrader
+        reads a returned value as a partial score.
+        """
+        __tracebackhide__ = True  # IPython shows the check cell, not this method, in the error
+        if not self.passed:
+            raise AssertionError(str(self))
+        from IPython.display import display  # installed with every Jupyter kernel
+
+        display(self)
+
 
 class Verdict(NamedTuple):
     passed: bool
