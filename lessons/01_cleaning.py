@@ -9,7 +9,9 @@
 # | **Minutes** | 60 (teaching 35, exercises 25) |
 #
 # > **📝 Note**: extra background, skip on a first pass. **✏️ Exercise**: your turn, with a check
-# > cell. **⚠️ Warning**: a trap that catches many people.
+# > cell. **⚠️ Warning**: a trap that catches many people. **✍️ Your answer**: a question to answer
+# > in words, in that very cell. **❓ Question**: a multiple-choice question; the cell after it says
+# > why your option is right, or not.
 
 # %% [markdown]
 # ## Why clean at all?
@@ -175,12 +177,17 @@ dropped[["line_no", "text", "reason"]]
 # > "Room101")`, `\D+` means "one or more characters that are not digits", `\d+` "one or more
 # > digits", and each pair of brackets is a *group* you can read back. `.*` means "any characters";
 # > `.*?` takes as few as it can, and plain `.*` as many as it can (it is *greedy*).
+# >
+# > `re.fullmatch` must match the **whole** text. When it cannot, it returns `None`, and
+# > `match.groups()` then fails with "'NoneType' object has no attribute 'groups'": the pattern
+# > did not fit that line.
 
 # %%
 import re
 
 match = re.fullmatch(r"(\D+)(\d+)", "Room101")
-match.groups()
+print(match.groups())
+print(re.fullmatch(r"(\D+)(\d+)", "Room 101 east"))  # text after the digits: no match, None
 
 # %%
 def split_source_time(line):
@@ -199,6 +206,12 @@ split_source_time("Mint2 days ago")
 from newstext.course.checks import lesson01 as check
 
 check.split_source_time(split_source_time)
+
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer** (Exercise 1.1): why does a lazy `(.*?)` split `Reuters15 minutes ago` where a
+# > greedy `(.*)` does not, and why does `time2 hours ago` have no source?
+#
+# *Write here (double-click this cell).*
 
 # %% [markdown] tags=["solution"]
 # **Solution.** `(.*?)` takes as little as it can before the first digit; `(\d+ \w+ ago)` is the
@@ -243,9 +256,9 @@ cleaned.articles[["article_id", "role", "headline", "source", "time_ago", "parag
 # %% [markdown]
 # ## 4. Inline noise: ads and a caption inside a paragraph
 #
-# Line-level rules cannot see noise **inside** a line. The first related article holds an ad
-# marker, a photo caption and a repeated teaser in the middle of its text. Find the ad markers
-# with plain Python first:
+# Line-level rules cannot see noise **inside** a line. The first related article holds three ad
+# markers (`read more Advertisement` once, `STORY CONTINUES BELOW THIS AD` twice), a photo caption
+# and a repeated teaser in the middle of its text. Find the ad markers with plain Python first:
 
 # %%
 line_43 = labelled.loc[labelled["line_no"] == 43, "text"].item()
@@ -258,6 +271,24 @@ for marker in ["read more Advertisement", "STORY CONTINUES BELOW THIS AD"]:
 
 # %%
 cleaned.removals
+
+# %% [markdown]
+# > **❓ Question 1.a**: the cleaner removed `STORY CONTINUES BELOW THIS AD` from line 43. What makes that removal something a reader can check, and undo?
+# >
+# > - a. The cleaned paragraph no longer contains the marker.
+# > - b. A row of the removals table, with its reason and its span in the raw page.
+# > - c. The raw file, saved again without the marker.
+#
+# Put the letter of your option in the cell below and run it.
+
+# %%
+from newstext.course.checks.questions import choice
+
+my_option = ...  # replace ... with "a", "b" or "c"
+# BEGIN SOLUTION
+my_option = "b"
+# END SOLUTION
+choice("1.a", my_option)
 
 # %% [markdown]
 # The photo caption ("Cuba's President Miguel Diaz-Canel addresses party delegates … AP") is
@@ -285,6 +316,12 @@ marker = "SCROLL TO CONTINUE WITH CONTENT"
 
 # %%
 check.unknown_ad_marker(marker)
+
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer** (Exercise 1.2): why are these words the site's and not the article's, and
+# > where would you add the marker so that the cleaner removes it on every page?
+#
+# *Write here (double-click this cell).*
 
 # %% [markdown] tags=["solution"]
 # **Solution.** `marker = "SCROLL TO CONTINUE WITH CONTENT"`: the words speak to the reader, not
@@ -369,6 +406,12 @@ cleaned.glitches[["sentence_id", "rule", "evidence"]]
 # > **⚠️ Warning**: glitch detection uses a statistical model, so it can miss a glitch or flag a
 # > correct sentence. Treat its flags as places to read, not as verdicts.
 
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer**: why flag and not repair? In two sentences, say why the cleaner flags the
+# > damaged sentences and leaves the censored word as printed.
+#
+# *Write here (double-click this cell).*
+
 # %% [markdown]
 # ## 8. When was it published?
 #
@@ -400,6 +443,12 @@ mint_date = resolve_relative_time("2 days ago", date(2025, 7, 12))
 
 # %%
 check.mint_date_in_indian_time(mint_date)
+
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer** (Exercise 1.3): is your result a date or a time, and how sure is it? How does
+# > it fit the "Thursday's meeting" the article reports?
+#
+# *Write here (double-click this cell).*
 
 # %% [markdown] tags=["solution"]
 # **Solution.** `resolve_relative_time("2 days ago", date(2025, 7, 12))` gives 10 July 2025, a
@@ -448,9 +497,46 @@ print(repr(raw[raw_at : raw_at + 13]))
 # ## 10. Score the cleaner against a reference
 #
 # How do we know the rules are right? A person labelled every line of the page by hand
-# (`data/annotations/line_labels.csv`). We compare the cleaner's labels with it. For the
-# decision "drop this line", **precision** is the share of dropped lines that should be dropped,
-# and **recall** the share of lines that should be dropped that were.
+# (`data/annotations/line_labels.csv`), and we compare the cleaner's labels with theirs. Before we
+# load that reference, be that person yourself.
+
+# %% [markdown]
+# ## ✏️ Exercise 1.4: label five lines by hand
+#
+# > **✏️ Exercise**: be the annotator. Give the action (`keep`, `drop`, `metadata` or `headline`)
+# > of each of these five lines, as a dict `{line number: action}`. Decide from the text and its
+# > place on the page, not from the cleaner's table.
+
+# %%
+for number in check.LINES_TO_LABEL:
+    print(number, repr(raw.split("\n")[number - 1][:80]))
+
+# %%
+my_labels = ...  # replace ... with your code
+# BEGIN SOLUTION
+my_labels = {32: "headline", 35: "metadata", 39: "metadata", 43: "keep", 58: "drop"}
+# END SOLUTION
+
+# %%
+check.five_line_labels(my_labels)
+
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer** (Exercise 1.4): why is line 35 metadata, and why is line 43 kept although it
+# > holds ads?
+#
+# *Write here (double-click this cell).*
+
+# %% [markdown] tags=["solution"]
+# **Solution.** `{32: "headline", 35: "metadata", 39: "metadata", 43: "keep", 58: "drop"}`.
+# Line 32 is the first copy of the related article's headline; line 35 (`First Post`) names its
+# source, and line 39 (`  • First Post`) echoes it; line 43 is the article's text, ads and all (the
+# inline noise goes later, not the line); line 58 (`DOWNLOAD THE APP`) is the site's. Line 35 is
+# the hard one: on its own it could be a heading.
+
+# %% [markdown]
+# Now the reference. The check above compared your five lines with it; here it judges the
+# cleaner. For the decision "drop this line", **precision** is the share of dropped lines that
+# should be dropped, and **recall** the share of lines that should be dropped that were.
 
 # %%
 from newstext.cleaning.line_scores import load_line_labels, score_line_labels
@@ -474,31 +560,20 @@ careless.loc[careless["reason"] == "comment_widget", "action"] = "keep"
 print(f"recall of dropping: {score_line_labels(careless, reference).recall:.2f}")
 
 # %% [markdown]
-# ## ✏️ Exercise 1.4: label five lines by hand
+# > **❓ Question 1.b**: in the careless run above, the cleaner keeps the comment-widget lines. Which score of the decision "drop this line" falls?
+# >
+# > - a. Precision: some lines it drops should have been kept.
+# > - b. Recall: some lines that should be dropped are kept.
+# > - c. Both fall by the same amount.
 #
-# > **✏️ Exercise**: be the annotator. Give the action (`keep`, `drop`, `metadata` or `headline`)
-# > of each of these five lines, as a dict `{line number: action}`. Decide from the text and its
-# > place on the page, not from the cleaner's table.
+# Put the letter of your option in the cell below and run it.
 
 # %%
-for number in check.LINES_TO_LABEL:
-    print(number, repr(raw.split("\n")[number - 1][:80]))
-
-# %%
-my_labels = ...  # replace ... with your code
+my_option = ...  # replace ... with "a", "b" or "c"
 # BEGIN SOLUTION
-my_labels = {32: "headline", 35: "metadata", 39: "metadata", 43: "keep", 58: "drop"}
+my_option = "b"
 # END SOLUTION
-
-# %%
-check.five_line_labels(my_labels)
-
-# %% [markdown] tags=["solution"]
-# **Solution.** `{32: "headline", 35: "metadata", 39: "metadata", 43: "keep", 58: "drop"}`.
-# Line 32 is the first copy of the related article's headline; line 35 (`First Post`) names its
-# source, and line 39 (`  • First Post`) echoes it; line 43 is the article's text, ads and all (the
-# inline noise goes later, not the line); line 58 (`DOWNLOAD THE APP`) is the site's. Line 35 is
-# the hard one: on its own it could be a heading.
+choice("1.b", my_option)
 
 # %% [markdown]
 # ## 11. Save the results
@@ -518,6 +593,14 @@ from newstext.core.paths import processed_dir
 
 for path in write_outputs(cleaned, processed_dir()):
     print(path.name)
+
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer**: the files you just wrote hold the full text of three articles that others
+# > wrote and paid for. What could scraping such pages by the thousand, and sharing files like
+# > these, do to the publishers, to the journalists (this page does not even carry their names)
+# > and to the people quoted? Name one harm and one precaution you would take.
+#
+# *Write here (double-click this cell).*
 
 # %% [markdown]
 # ## Key points

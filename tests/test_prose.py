@@ -52,3 +52,17 @@ def test_00_exercise_says_plainly_whether_the_page_has_lines_of_spaces(page_text
     prose = markdown_of("00")
     says_none = "This page has no line made only of spaces" in prose
     assert says_none == (spaces_only == [])
+
+
+# --- 01 ---------------------------------------------------------------------------------------
+
+NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+TIMES = {1: "once", 2: "twice", 3: "three times"}
+
+
+def test_01_counts_the_ad_markers_the_removals_table_shows(cleaned):
+    ads = cleaned.removals.query("reason == 'ad_marker'")
+    prose = markdown_of("01")
+    assert f"The first related article holds {NUMBER_WORDS[len(ads)]} ad markers" in prose
+    for text, times in ads["text"].str.strip().value_counts().items():
+        assert f"`{text}` {TIMES[times]}" in prose

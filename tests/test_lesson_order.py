@@ -1,0 +1,41 @@
+"""What an exercise needs is shown before it, and what answers it comes after it."""
+
+from __future__ import annotations
+
+import re
+
+import jupytext
+
+from conftest import ROOT
+from newstext.course.editions import split_solution
+
+
+def cells_of(stem: str):
+    return jupytext.read(next((ROOT / "lessons").glob(f"{stem}_*.py"))).cells
+
+
+def student_code(cell) -> str:
+    return split_solution(cell.source)[0] if cell.cell_type == "code" else ""
+
+
+def index_of(cells, predicate) -> int:
+    return next(i for i, cell in enumerate(cells) if predicate(cell))
+
+
+def exercise_heading(number: str):
+    return lambda cell: cell.source.startswith(f"## ✏️ Exercise {number}")
+
+
+def check_cell_after(cells, start: int) -> int:
+    return next(
+        i
+        for i, cell in enumerate(cells)
+        if i > start and cell.cell_type == "code" and re.match(r"check\.\w+\(", cell.source)
+    )
+
+
+def test_01_the_reference_line_labels_load_after_exercise_1_4():
+    cells = cells_of("01")
+    check = check_cell_after(cells, index_of(cells, exercise_heading("1.4")))
+    loads = [i for i, cell in enumerate(cells) if "load_line_labels()" in student_code(cell)]
+    assert loads and min(loads) > check
