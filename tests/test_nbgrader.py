@@ -137,6 +137,19 @@ def test_a_check_without_a_solution_is_an_error_and_an_unchecked_solution_is_ung
         mark_for_nbgrader(notebook(imports, answer, call, answer, call), "twice")
 
 
+def test_a_concept_question_is_as_in_the_student_edition_and_not_graded():
+    question = (
+        "from newstext.course.checks.questions import choice\n\n"
+        'my_option = ...\n# BEGIN SOLUTION\nmy_option = "b"\n# END SOLUTION\n'
+        'choice("0.a", my_option)'
+    )
+    cell = nbformat.v4.new_code_cell(question)
+    cell.id = "cell-001"
+    marked = mark_for_nbgrader(nbformat.v4.new_notebook(cells=[cell]), "question")
+    assert marked.cells[0].source == split_solution(question)[0]
+    assert "nbgrader" not in marked.cells[0].metadata
+
+
 def test_a_missing_solution_marker_stops_the_build(tmp_path):
     source = tmp_path / "99_bad.py"
     source.write_text(
@@ -170,8 +183,6 @@ def as_submission(released: nbformat.NotebookNode, edition: Path) -> nbformat.No
         assert mine.cell_type == theirs.cell_type
         if meta(mine).get("solution"):
             mine.source = theirs.source
-        elif not meta(mine).get("grade"):
-            assert mine.source == theirs.source
     return submission
 
 

@@ -13,15 +13,18 @@ edition, with three changes:
   nbgrader's autograder gives 0 to a graded cell that raises (the checks themselves never
   raise, so that the student edition always runs to the end);
 * the Markdown cells that explain a solution are left out, as in the student edition: nbgrader
-  would release them to the students.
+  would release them to the students;
+* a concept question's cell (``choice("2.a", my_option)``, from
+  :mod:`newstext.course.checks.questions`) is as in the student edition, its solution left out:
+  the questions are not graded, and nbgrader's stub would stop the notebook there.
 
 A check cell is a code cell whose last statement calls an exercise check, a function of
 ``newstext/course/checks/lessonNN.py`` decorated with ``@exercise("N.M")``, through the name
 the lesson imported the module as (``from newstext.course.checks import lesson01 as check``).
 It grades the solution cells since the previous check cell. Its nbgrader id is
 ``exercise_N_M``; the answer cells' ids are ``exercise_N_M_answer`` (``_answer_2`` … when an
-exercise has more than one). A solution cell that no check follows (a concept question's, for
-example, which is not graded) is still an answer cell, with the id ``answer_<cell id>``.
+exercise has more than one). A solution cell that no check follows is still an answer cell,
+with the id ``answer_<cell id>``.
 """
 
 from __future__ import annotations
@@ -33,10 +36,12 @@ from pathlib import Path
 import nbformat
 
 from newstext.core.errors import NewstextError
+from newstext.course.editions import split_solution
 
 #: The check modules, read (not imported) to learn which function checks which exercise.
 CHECKS_DIR = Path(__file__).parent / "checks"
 CHECKS_PACKAGE = "newstext.course.checks"
+QUESTIONS_MODULE = "questions"  # newstext.course.checks.questions: the concept questions
 
 #: Points of one exercise. The rubric in docs/teacher_guide.md ("How to mark") gives each
 #: exercise 2 points: 2 for a passing check with its reasoning, 1 for a passing check alone.
@@ -96,7 +101,9 @@ def _parse(code: str) -> ast.Module | None:
 
 def check_module_aliases(codes: list[str]) -> dict[str, str]:
     """``{name in the notebook: check module}`` for every
-    ``from newstext.course.checks import lessonNN [as name]`` in ``codes``."""
+    ``from newstext.course.checks import lessonNN [as name]`` in ``codes``; a function imported
+    from the questions module (``from newstext.course.checks.questions import choice``) maps to
+    ``"questions.choice"``."""
     aliases = {}
     for code in codes:
         tree = _parse(code)
@@ -104,7 +111,28 @@ def check_module_aliases(codes: list[str]) -> dict[str, str]:
             if isinstance(node, ast.ImportFrom) and node.module == CHECKS_PACKAGE:
                 for name in node.names:
                     aliases[name.asname or name.name] = name.name
+            elif isinstance(node, ast.ImportFrom) and node.module == (
+                f"{CHECKS_PACKAGE}.{QUESTIONS_MODULE}"
+            ):
+                for name in node.names:
+                    aliases[name.asname or name.name] = f"{QUESTIONS_MODULE}.{name.name}"
     return aliases
+
+
+def is_question(code: str, aliases: dict[str, str]) -> bool:
+    """True when the cell's last statement calls a function of the questions module."""
+    tree = _parse(code)
+    last = tree.body[-1] if tree and tree.body else None
+    if not (isinstance(last, ast.Expr) and isinstance(last.value, ast.Call)):
+        return False
+    func = last.value.func
+    if isinstance(func, ast.Name):
+        return aliases.get(func.id, "").startswith(f"{QUESTIONS_MODULE}.")
+    return (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and aliases.get(func.value.id) == QUESTIONS_MODULE
+    )
 
 
 def exercise_call(
@@ -176,6 +204,9 @@ def mark_for_nbgrader(nb: nbformat.NotebookNode, name: str) -> nbformat.Notebook
     answers: list[nbformat.NotebookNode] = []
     seen: set[str] = set()
     for cell in code_cells:
+        if has_solution(cell.source) and is_question(cell.source, aliases):
+            cell.source = split_solution(cell.source)[0]  # as the student edition has it
+            continue
         if has_solution(cell.source):
             cell.source = nbgrader_markers(cell.source)
             cell.metadata["nbgrader"] = answer_metadata(f"answer_{cell.id}")  # until checked
