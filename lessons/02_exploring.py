@@ -6,10 +6,13 @@
 # | **Questions** | What is in the three articles, in numbers and pictures? Which words, names and numbers set them apart? How much would the page furniture have distorted our counts? |
 # | **Objectives** | Turn the parsed articles into tidy tables (one row per article, paragraph, sentence, token); ask questions of them with pandas (boolean masks and `query`, `groupby`, `value_counts`, `merge`, `crosstab`, `sort_values`, `describe`); compare word counts before and after cleaning; count words, lemmas and bigrams and say where the model gets them wrong; measure keyness with log-likelihood and log ratio; plot sentence lengths, dispersion and co-occurrence in a colour-blind-safe style; check numbers and voices against their sentences. |
 # | **Prerequisites** | [01 Cleaning](01_cleaning.ipynb) (this notebook cleans the page again, so you can also start here); a little pandas: a DataFrame, selecting columns, filtering rows. |
-# | **Minutes** | 60 (teaching 35, exercises 25) |
+# | **Minutes** | 70 for the core path (sections 1–4), 60 going further (sections 5–9) |
 #
 # > **📝 Note**: extra background, skip on a first pass. **✏️ Exercise**: your turn, with a check
-# > cell. **⚠️ Warning**: a trap that catches many people.
+# > cell. **⚠️ Warning**: a trap that catches many people. **✍️ Your answer**: a question to answer
+# > in words, in that very cell. **❓ Question**: a multiple-choice question; the cell after it says
+# > why your option is right, or not. **🧭 Going further**: a section outside the core path, to
+# > skip when class time is short.
 
 # %% [markdown]
 # ## Start from the cleaned page
@@ -149,9 +152,11 @@ tokens[tokens["is_word"]].groupby("article_id").size()
 # %% [markdown]
 # `article_sizes` counts paragraphs, sentences, tokens and words the same way. Its `tokens` leave
 # out the newlines between paragraphs, which `len(doc)` above counts; its `words` are spaCy's
-# tokens that are not punctuation, so they can differ by one or two from the paragraphs table's
-# `words` (runs of letters and digits, as in notebook 01). A `merge` on the shared key
-# `article_id` brings in the source of each article from the articles table:
+# tokens that are not punctuation. spaCy cuts `Russia's` and `don't` into two tokens (`Russia`
+# `'s`, `do` `n't`), while the paragraphs table's `words` (runs of letters and digits, as in
+# notebook 01) count each as one word, so the two counts differ by 8 to 19 words per article.
+# A `merge` on the shared key `article_id` brings in the source of each article from the
+# articles table:
 
 # %%
 from newstext.exploring.tables import article_sizes
@@ -163,7 +168,26 @@ articles[["article_id", "source", "role"]].merge(sizes, on="article_id")
 # The main article is the **shortest**; the Indian Express article is more than three times as
 # long. Any count of words will favour the long article, so when we compare articles we compare
 # **rates** (per 1,000 words) or shares, not raw counts.
+
+# %% [markdown]
+# > **❓ Question 2.a**: `Ukraine` occurs 28 times in the Indian Express article (1,185 words) and 4 times in the main article (354 words). Which comparison is fair?
+# >
+# > - a. 28 against 4: the Indian Express mentions Ukraine seven times as often.
+# > - b. Per 1,000 words: about 24 against 11, about twice as often.
+# > - c. None: counts of a name cannot be compared between articles.
 #
+# Put the letter of your option in the cell below and run it.
+
+# %%
+from newstext.course.checks.questions import choice
+
+my_option = ...  # replace ... with "a", "b" or "c"
+# BEGIN SOLUTION
+my_option = "b"
+# END SOLUTION
+choice("2.a", my_option)
+
+# %% [markdown]
 # How long are the sentences? `describe` summarises a column in one line:
 
 # %%
@@ -235,6 +259,12 @@ answer = sentences.groupby("article_id")["n_words"].mean().idxmax()
 from newstext.course.checks import lesson02 as check
 
 check.longest_average_sentence(answer)
+
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer** (Exercise 2.1): give the average of the article you found and of the next
+# > one. Is the lead large enough to call it a difference?
+#
+# *Write here (double-click this cell).*
 
 # %% [markdown] tags=["solution"]
 # **Solution.** `sentences.groupby("article_id")["n_words"].mean().idxmax()` gives article 2, the
@@ -336,6 +366,15 @@ is_content = tokens["is_alpha"] & ~tokens["is_stop"]
 tokens.loc[is_content, "lower"].value_counts().head(8)
 
 # %% [markdown]
+# `value_counts` returns a Series: the words are its **index**, the counts its values. A mask on
+# the Series keeps the rows where the mask is `True`, and `.index` gives back the words alone:
+
+# %%
+word_counts = tokens.loc[is_content, "lower"].value_counts()
+frequent = word_counts[word_counts >= 20]  # the words seen 20 times or more
+list(frequent.index)
+
+# %% [markdown]
 # These counts are a little lower than the `clean` column of section 3 (Ukraine 32 here, 34
 # there): `raw_vs_clean` counted each headline once with the articles, and the tokens table holds
 # the article bodies only.
@@ -398,6 +437,12 @@ answer = set(lemma_counts[lemma_counts >= 5].index)
 # %%
 check.frequent_lemmas(answer)
 
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer** (Exercise 2.2): why a `>= 5` mask rather than `head(5)`? Say what the tie at 5
+# > does to a ranking.
+#
+# *Write here (double-click this cell).*
+
 # %% [markdown] tags=["solution"]
 # **Solution.** `{"Putin", "Rubio", "meeting", "russian", "say"}`: Putin and Rubio 7 times each,
 # then three lemmas tie at 5, and the next lemmas occur 4 times. The package's
@@ -453,8 +498,17 @@ as_written[as_written["bigram"].str.startswith("air")]
 by_lemma = top_bigrams(tokens, n=1000, column="lemma")
 by_lemma[by_lemma["bigram"].str.startswith("air")]
 
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer**: pick one figure of this notebook and comment on it in two sentences: what it
+# > shows, and what could mislead a reader who looks at it too fast.
+#
+# *Write here (double-click this cell).*
+
 # %% [markdown]
-# ## 5. Keyness: what sets the main article apart?
+# ## Going further: 5. Keyness: what sets the main article apart?
+#
+# > **🧭 Going further**: outside the core path. Skip it in a class that keeps to the core's
+# > 70 minutes: nothing in the core needs it.
 #
 # A frequent word is not necessarily a **characteristic** one: "said" is frequent everywhere. A
 # word is **key** in a text when that text uses it noticeably more often than a reference does.
@@ -496,6 +550,22 @@ columns = ["word", "target_count", "reference_count", "g2", "log_ratio", "p_valu
 key[columns].head(10)
 
 # %% [markdown]
+# > **❓ Question 2.b**: Lavrov occurs 2 times in the main article and never in the related ones (log ratio 4.67, G2 7.24); Putin 7 times against 2 (log ratio 3.93, G2 16.67). Which reading is right?
+# >
+# > - a. Lavrov is the more key of the two, on both measures.
+# > - b. Lavrov's difference is larger, but it rests on less evidence than Putin's.
+# > - c. Putin's difference is larger, because his G2 is larger.
+#
+# Put the letter of your option in the cell below and run it.
+
+# %%
+my_option = ...  # replace ... with "a", "b" or "c"
+# BEGIN SOLUTION
+my_option = "b"
+# END SOLUTION
+choice("2.b", my_option)
+
+# %% [markdown]
 # The bottom of the table holds the words key in the **related** articles (negative G2):
 
 # %%
@@ -522,7 +592,10 @@ save_figure(fig, "02_keyness",
 # > worth reading in context; it proves nothing on its own.
 
 # %% [markdown]
-# ## 6. Dispersion: where do the names occur?
+# ## Going further: 6. Dispersion: where do the names occur?
+#
+# > **🧭 Going further**: outside the core path. Skip it in a class that keeps to the core's
+# > 70 minutes: nothing in the core needs it.
 #
 # A count says how often; a **dispersion plot** says **where**. `term_positions` finds every
 # occurrence of a list of terms, with its position in its article from 0 (the first token) to 1
@@ -570,7 +643,10 @@ save_figure(fig, "02_dispersion",
 # > `list(NAMES) + ["…"]`. Then run the next cell, which draws the plot with your terms, and the
 # > check.
 # >
-# > Hint: `tokens.query("ent_type == 'PERSON'")["text"].value_counts()` lists the candidates.
+# > Hint: `tokens.query("ent_type == 'PERSON'")["text"].value_counts()` lists the candidates. Not
+# > every token the model tags `PERSON` is a person: `Patriot` and `Howitzer` are weapons the
+# > model mistakes for people, `-` is the hyphen inside `Diaz-Canel`, and `'s` the possessive of
+# > `Fidel Castro's`, which the model put inside the name (notebook 03 looks at such errors).
 
 # %%
 my_terms = ...  # replace ... with your code
@@ -593,6 +669,12 @@ save_figure(fig, "02_dispersion_my_terms",
 # %%
 check.dispersion_terms(my_terms, fig)
 
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer** (Exercise 2.3): where does your name occur: in which article, spread through it
+# > or in one passage? What does that tell you about the article?
+#
+# *Write here (double-click this cell).*
+
 # %% [markdown] tags=["solution"]
 # **Solution.** For example `my_terms = [*NAMES, "Zelenskyy", "Graham"]`: Ukraine's president and
 # the US senator both occur in the Indian Express article only, Zelenskyy spread through it,
@@ -604,7 +686,10 @@ check.dispersion_terms(my_terms, fig)
 # finds the pronoun "us".
 
 # %% [markdown]
-# ## 7. Numbers in the news
+# ## Going further: 7. Numbers in the news
+#
+# > **🧭 Going further**: outside the core path. Skip it in a class that keeps to the core's
+# > 70 minutes: nothing in the core needs it.
 #
 # Numbers are where a reader trusts a text most and checks it least. `numbers_table` finds every
 # number with spaCy (digits, number words, ordinals, "thousands"), with its value, the noun it
@@ -668,6 +753,12 @@ answer = numbers.query("number == '700' and unit == 'people'")["sentence_id"].it
 # %%
 check.doubtful_number(answer)
 
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer** (Exercise 2.4): which sources give which figures, and why are 620 miles and
+# > 1,000 kilometres not the numbers to doubt?
+#
+# *Write here (double-click this cell).*
+
 # %% [markdown] tags=["solution"]
 # **Solution.** The First Post article: "According to the United States, **700 people** are still
 # imprisoned for taking part in the 2021 protests", then "Human rights organizations put the
@@ -689,7 +780,10 @@ from newstext.exploring.numbers import ambiguous_numbers
 ambiguous_numbers(numbers)[["article_id", "sentence_id", "number", "unit", "range", "why"]]
 
 # %% [markdown]
-# ## 8. Voices: who is quoted, and how much?
+# ## Going further: 8. Voices: who is quoted, and how much?
+#
+# > **🧭 Going further**: outside the core path. Skip it in a class that keeps to the core's
+# > 70 minutes: nothing in the core needs it.
 #
 # News is largely made of what people said. A first measure: the share of each article's
 # characters that lie **inside quote marks**. `find_quotations` finds the quotations of a
@@ -756,7 +850,10 @@ speakers.sort_values("total", ascending=False)
 # > introduce a quotation. Notebook 03 attributes each quotation to its speaker properly.
 
 # %% [markdown]
-# ## 9. Co-occurrence: which names share a sentence?
+# ## Going further: 9. Co-occurrence: which names share a sentence?
+#
+# > **🧭 Going further**: outside the core path. Skip it in a class that keeps to the core's
+# > 70 minutes: nothing in the core needs it.
 #
 # Two names in the same sentence are likely to be related in the text: a meeting, a conflict, a
 # quotation about someone. Step one is a tidy table with one row per name per sentence, from the
@@ -810,6 +907,10 @@ top_pairs(matrix, n=5)
 # The US and Ukraine share the most sentences: the Indian Express article is about American
 # weapons for Ukraine. Names that never meet in a sentence (Cuban and Putin, say) belong to
 # different articles.
+#
+# > **⚠️ Warning**: `Patriot`, in the last row, names no person or organisation: it is the
+# > air-defence system, which the model tags `PERSON` (and once `ORG`). Notebook 03 corrects such
+# > errors with rules; until then, a name in this matrix is only as good as the entity behind it.
 #
 # > **📝 Note**: "Russia" and "Russian" stay two names: the model tags the country as a place and
 # > the adjective as a nationality, and the course's name keys only merge spellings of one name.

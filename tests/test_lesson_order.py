@@ -39,3 +39,12 @@ def test_01_the_reference_line_labels_load_after_exercise_1_4():
     check = check_cell_after(cells, index_of(cells, exercise_heading("1.4")))
     loads = [i for i, cell in enumerate(cells) if "load_line_labels()" in student_code(cell)]
     assert loads and min(loads) > check
+
+
+def test_02_value_counts_index_and_a_mask_on_it_are_shown_before_exercise_2_2():
+    cells = cells_of("02")
+    exercise = index_of(cells, exercise_heading("2.2"))
+    shown = "\n".join(student_code(cell) for cell in cells[:exercise])
+    assert re.search(r"^(\w+) = .*\.value_counts\(\)$", shown, re.M)
+    assert re.search(r"(\w+)\[\1 >= \d+\]", shown), "a mask on a value_counts Series"
+    assert re.search(r"\w+\.index\b", shown)
