@@ -578,21 +578,23 @@ choice("1.b", my_option)
 # %% [markdown]
 # ## 11. Save the results
 #
-# `write_outputs` writes one CSV file per table to `data/processed/`, where the next notebooks find
-# them. The same cleaning runs from a terminal, on this page or on one you bring:
+# `write_outputs` writes one CSV file per table to the page's own folder,
+# `data/processed/daily8_rubio_lavrov_2025-07/` (`page_dir` names it after the page's file), where
+# the next notebooks find them. Each page gets a folder of its own, so the files of a page you
+# bring never overwrite these. The same cleaning runs from a terminal, on this page or on yours:
 #
 # ```bash
-# python -m newstext clean data/raw/daily8_rubio_lavrov_2025-07.txt --out data/processed
+# python -m newstext clean data/raw/daily8_rubio_lavrov_2025-07.txt
 # ```
 #
 # (Run it from the project's top folder: the paths are relative to it.)
 
 # %%
 from newstext.cleaning.pipeline import write_outputs
-from newstext.core.paths import processed_dir
+from newstext.core.paths import page_dir
 
-for path in write_outputs(cleaned, processed_dir()):
-    print(path.name)
+for path in write_outputs(cleaned, page_dir(RAW_PAGE)):
+    print(f"{path.parent.name}/{path.name}")
 
 # %% [markdown] tags=["written"]
 # > **✍️ Your answer**: the files you just wrote hold the full text of three articles that others

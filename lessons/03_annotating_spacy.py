@@ -463,11 +463,16 @@ side_by_side["found_by"].value_counts()
 # From the project's top folder (not from `notebooks/`), `python -m newstext annotate` cleans a
 # page as in notebook 01, then writes `entities.csv`
 # (with `origin`: model or rule), `quotes.csv` and the parsed docs as a spaCy `DocBin`, every
-# offset pointing into the raw page:
+# offset pointing into the raw page, into the page's folder
+# (`data/processed/daily8_rubio_lavrov_2025-07/`):
 #
 # ```bash
-# python -m newstext annotate data/raw/daily8_rubio_lavrov_2025-07.txt --out data/processed
+# python -m newstext annotate data/raw/daily8_rubio_lavrov_2025-07.txt
 # ```
+#
+# Give it several pages, or a folder of them, and each gets its own folder
+# (`--n-process 2` shares the pages between two processes); `--plain` reads files of clean
+# article text, one paragraph a line, and skips the cleaning.
 
 # %% [markdown]
 # ## Key points

@@ -658,8 +658,9 @@ biluo = offsets_to_biluo_tags(doc, offsets)
 pd.DataFrame({"token": [t.text for t in doc], "BILUO": biluo, "BIO": biluo_to_iob(biluo)}).head(8)
 
 # %% [markdown]
-# `round_trip_table` writes the gold in every format to `data/processed/exports/`, reads each
-# file back and compares it with what was written. BIO and BILUO give each token one tag, so
+# `round_trip_table` writes the gold in every format to the page's `exports/` folder
+# (`data/processed/daily8_rubio_lavrov_2025-07/exports/`), reads each file back and compares it
+# with what was written. BIO and BILUO give each token one tag, so
 # they carry the 51 entities but not the 12 quotations, which contain entities.
 
 # %%
@@ -746,7 +747,8 @@ first_lines("main_article.ann", 4)
 
 # %% [markdown]
 # Your own annotations go the same way. `export_student_brat` writes the paragraphs you
-# annotated to brat (under `data/processed/exports/students/`), and `read_student_brat` reads
+# annotated to brat (under `data/processed/daily8_rubio_lavrov_2025-07/exports/students/`), and
+# `read_student_brat` reads
 # them back as records with raw offsets: the records you started from.
 
 # %%

@@ -77,7 +77,7 @@ def b():
 @pytest.fixture(scope="session")
 def cleaned(tmp_path_factory):
     """The course page cleaned (its CSV files written to a temporary folder)."""
-    return cleaned_page(tmp_path_factory.mktemp("processed"))
+    return cleaned_page(out_dir=tmp_path_factory.mktemp("processed"))
 
 
 @pytest.fixture(scope="session")
@@ -96,8 +96,8 @@ def fresh_project() -> Path:
     """A copy of the project as a fresh checkout has it (no data/processed/), its raw data
     read only: a notebook run there must make everything it needs itself."""
     root = copy_project(ROOT, Path(tempfile.mkdtemp(prefix="newstext-project-")) / "course")
-    for path in (root / "data" / "raw").iterdir():
-        path.chmod(0o444)
+    for path in (root / "data" / "raw").rglob("*"):
+        path.chmod(0o555 if path.is_dir() else 0o444)
     return root
 
 

@@ -11,6 +11,7 @@ from newstext.cleaning.pipeline import clean_page
 from newstext.cleaning.quote_marks import normalise_quotes
 from newstext.core.model import load_english
 from newstext.core.paths import RAW_PAGE
+from newstext.core.reading import read_page
 from newstext.course.cli import main
 
 
@@ -91,6 +92,36 @@ def test_annotating_leaves_the_shared_pipeline_as_the_model(page_text):
     nlp = load_english()
     annotate_page(clean_page(page_text), nlp)
     assert [(e.text, e.label_) for e in nlp("Lavrov said.").ents] == [("Lavrov", "ORG")]
+
+
+def test_annotate_page_takes_a_file_or_a_cleaned_page(tmp_path, nlp, monkeypatch):
+    monkeypatch.setenv("NEWSTEXT_ROOT", str(tmp_path))
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    from_file = annotate_page(RAW_PAGE, nlp)
+    from_cleaned = annotate_page(clean_page(read_page(RAW_PAGE)), nlp)
+    assert from_file.quotes.equals(from_cleaned.quotes)
+    assert from_file.entities.equals(from_cleaned.entities)
+    assert (tmp_path / "data" / "processed" / "daily8_rubio_lavrov_2025-07").is_dir()
+
+
+def test_without_out_each_page_goes_to_its_folder_under_processed(tmp_path, monkeypatch):
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    monkeypatch.setenv("NEWSTEXT_ROOT", str(tmp_path))
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_bytes(RAW_PAGE.read_bytes())
+    assert main(["annotate", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]) == 0
+    processed = tmp_path / "data" / "processed"
+    assert sorted(path.name for path in processed.iterdir()) == ["a", "b"]
+    assert (processed / "a" / "articles.spacy").is_file()
+
+
+def test_two_files_of_one_name_are_refused(tmp_path, capsys):
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_bytes(RAW_PAGE.read_bytes())
+    args = ["annotate", str(tmp_path / "one" / "a.txt"), str(tmp_path / "two" / "a.txt")]
+    assert main([*args, "--out", str(tmp_path / "out")]) == 2
+    assert "two files are named 'a'" in capsys.readouterr().err
 
 
 def test_many_pages_go_to_one_folder_each(tmp_path, capsys):

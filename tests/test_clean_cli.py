@@ -123,14 +123,15 @@ def test_other_sites_metadata(tmp_path):
     assert reasons[32] == "related_link"
 
 
-def test_default_output_folder_is_data_processed(tmp_path):
+def test_default_output_folder_is_the_pages_own_under_data_processed(tmp_path):
     (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
     (tmp_path / "data" / "raw").mkdir(parents=True)
     page = tmp_path / "data" / "raw" / "page.txt"
     page.write_text((PAGES / "valley_times_council_budget.txt").read_text(), encoding="utf-8")
     result = run_clean(str(page), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "data" / "processed" / "articles.csv").is_file()
+    assert (tmp_path / "data" / "processed" / "page" / "articles.csv").is_file()
+    assert f"wrote {tmp_path / 'data' / 'processed' / 'page' / 'articles.csv'}" in result.stdout
 
 
 def test_missing_file_gives_one_line_and_exit_2(tmp_path):

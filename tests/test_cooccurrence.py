@@ -21,7 +21,7 @@ from newstext.exploring.tables import tokens_table
 
 @pytest.fixture(scope="session")
 def names(tmp_path_factory, nlp):
-    cleaned = cleaned_page(tmp_path_factory.mktemp("processed"))
+    cleaned = cleaned_page(out_dir=tmp_path_factory.mktemp("processed"))
     docs = article_docs(cleaned, nlp)
     return sentence_names(docs, tokens_table(cleaned, docs))
 

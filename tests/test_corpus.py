@@ -1,17 +1,89 @@
-"""corpus.py: the cleaned page, its CSV files, one Doc per article, and raw offsets."""
+"""page_docs.py: a cleaned page, its CSV files in its own folder, one Doc per article, and
+raw offsets."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from newstext.cleaning.line_scores import load_line_labels
-from newstext.cleaning.pipeline import OUTPUT_FILES
+from newstext.cleaning.pipeline import OUTPUT_FILES, clean_file, clean_page, output_dir
 from newstext.cleaning.quote_marks import normalise_quotes
-from newstext.exploring.page_docs import ARTICLES_FILE, cleaned_page, raw_span
+from newstext.core.errors import NewstextError
+from newstext.core.paths import RAW_PAGE, page_dir, page_name
+from newstext.exploring import page_docs as page_docs_module
+from newstext.exploring.page_docs import (
+    ARTICLES_FILE,
+    as_cleaned,
+    cleaned_page,
+    course_docs,
+    page_docs,
+    raw_span,
+)
+
+PAGES = Path(__file__).parent / "pages"
+OTHER_PAGE = PAGES / "valley_times_council_budget.txt"
+
+
+@pytest.fixture()
+def project(tmp_path, monkeypatch):
+    """An empty project folder that ``project_root`` finds: generated files go there."""
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    monkeypatch.setenv("NEWSTEXT_ROOT", str(tmp_path))
+    return tmp_path
+
+
+def test_a_page_is_named_after_its_file():
+    assert page_name(RAW_PAGE) == "daily8_rubio_lavrov_2025-07"
+    assert page_name("data/raw/own/my page.txt") == "my page"
+
+
+def test_each_page_writes_to_its_own_folder(project):
+    course = cleaned_page()
+    other = cleaned_page(OTHER_PAGE)
+    processed = project / "data" / "processed"
+    assert sorted(path.name for path in processed.iterdir()) == [
+        "daily8_rubio_lavrov_2025-07",
+        "valley_times_council_budget",
+    ]
+    assert (processed / "daily8_rubio_lavrov_2025-07" / ARTICLES_FILE).is_file()
+    assert (processed / "valley_times_council_budget" / ARTICLES_FILE).is_file()
+    assert course.path == RAW_PAGE and other.path == OTHER_PAGE
+    assert output_dir(other) == page_dir(OTHER_PAGE) == processed / "valley_times_council_budget"
+
+
+def test_a_page_cleaned_from_text_has_no_folder_of_its_own(page_text):
+    with pytest.raises(NewstextError, match="no name"):
+        output_dir(clean_page(page_text))
+
+
+def test_as_cleaned_takes_a_file_or_a_cleaned_page(project):
+    cleaned = clean_file(OTHER_PAGE)
+    assert as_cleaned(cleaned) is cleaned
+    assert list(as_cleaned(OTHER_PAGE).articles["headline"]) == list(cleaned.articles["headline"])
+
+
+def test_page_docs_parses_a_page_once_per_process(project, monkeypatch):
+    monkeypatch.setattr(page_docs_module, "_PAGE_DOCS", {})
+    cleaned, docs = page_docs(OTHER_PAGE)
+    assert page_docs(OTHER_PAGE)[1] is docs
+    assert [doc.user_data["role"] for doc in docs] == list(cleaned.articles["role"])
+    assert course_docs() is page_docs(RAW_PAGE)
+
+
+def test_page_docs_reads_a_changed_page_again(project, monkeypatch, tmp_path):
+    monkeypatch.setattr(page_docs_module, "_PAGE_DOCS", {})
+    page = tmp_path / "own.txt"
+    page.write_text(OTHER_PAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    first = page_docs(page)
+    page.write_text(OTHER_PAGE.read_text(encoding="utf-8") + "\nOne more line.", encoding="utf-8")
+    assert page_docs(page) is not first
 
 
 def test_cleaned_page_writes_the_csv_files_when_they_are_missing(tmp_path):
-    cleaned_page(tmp_path)
+    cleaned_page(out_dir=tmp_path)
     written = sorted(path.name for path in tmp_path.iterdir())
     expected = sorted(name for table, name in OUTPUT_FILES.items() if table != "glitches")
     assert written == expected
@@ -19,7 +91,7 @@ def test_cleaned_page_writes_the_csv_files_when_they_are_missing(tmp_path):
 
 def test_cleaned_page_never_overwrites_an_existing_articles_csv(tmp_path):
     (tmp_path / ARTICLES_FILE).write_text("kept by hand\n", encoding="utf-8")
-    cleaned = cleaned_page(tmp_path)
+    cleaned = cleaned_page(out_dir=tmp_path)
     assert (tmp_path / ARTICLES_FILE).read_text(encoding="utf-8") == "kept by hand\n"
     assert [path.name for path in tmp_path.iterdir()] == [ARTICLES_FILE]  # nothing else either
     assert list(cleaned.articles["article_id"]) == [1, 2, 3]

@@ -192,6 +192,15 @@ def test_the_default_folder_is_under_processed(monkeypatch, tmp_path, texts):
     assert write_brat(texts) == tmp_path / "exports" / "main_article.ann"
 
 
+def test_each_page_has_its_own_exports_folder(monkeypatch, tmp_path):
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    monkeypatch.setenv("NEWSTEXT_ROOT", str(tmp_path))
+    processed = tmp_path / "data" / "processed"
+    assert exports.exports_dir() == processed / "daily8_rubio_lavrov_2025-07" / "exports"
+    own = tmp_path / "data" / "raw" / "own" / "my_page.txt"
+    assert exports.exports_dir(own) == processed / "my_page" / "exports"
+
+
 @pytest.mark.parametrize("name", ["", "..", "../escape", "sub/name"])
 def test_writers_refuse_a_name_with_a_folder(texts, tmp_path, name):
     with pytest.raises(ExportError, match="not a file name"):

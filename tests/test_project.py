@@ -31,11 +31,17 @@ def test_every_direct_dependency_is_pinned():
 
 
 def test_generated_files_are_ignored_by_git():
-    for path in ("data/processed/articles.csv", "build/00_start_here.html", ".venv/bin/python"):
+    for path in (
+        "data/processed/daily8_rubio_lavrov_2025-07/articles.csv",
+        "data/raw/own/my_page.txt",  # students' own pages stay on their machine
+        "build/00_start_here.html",
+        ".venv/bin/python",
+    ):
         ignored = subprocess.run(["git", "check-ignore", "-q", path], cwd=ROOT)
         assert ignored.returncode == 0, f"{path} should be ignored"
-    kept = subprocess.run(["git", "check-ignore", "-q", "data/raw/README.md"], cwd=ROOT)
-    assert kept.returncode == 1
+    for path in ("data/raw/README.md", "data/raw/own/README.md"):
+        kept = subprocess.run(["git", "check-ignore", "-q", path], cwd=ROOT)
+        assert kept.returncode == 1, f"{path} should be kept"
 
 
 def make_dry_run(*args):

@@ -14,7 +14,9 @@ from newstext.annotating.entity_rules import entity_origin, propagate_person_nam
 from newstext.annotating.quotations import TABLE_COLUMNS, extract_quotes
 from newstext.cleaning.pipeline import CleanedPage
 from newstext.core.errors import NewstextError
-from newstext.exploring.page_docs import ParagraphIndex, parse_pages
+from newstext.core.model import load_english
+from newstext.core.paths import RAW_PAGE
+from newstext.exploring.page_docs import Page, ParagraphIndex, as_cleaned, parse_pages
 
 ENTITY_COLUMNS = ["article_id", "text", "label", "start_char", "end_char", "origin"]
 DOCBIN_FILE = "articles.spacy"
@@ -96,9 +98,10 @@ def annotate_pages(
     return annotated
 
 
-def annotate_page(cleaned: CleanedPage, nlp: Language) -> AnnotatedPage:
-    """Parse one cleaned page and make its entity and quotation tables."""
-    return annotate_pages([cleaned], nlp)[0]
+def annotate_page(page: Page = RAW_PAGE, nlp: Language | None = None) -> AnnotatedPage:
+    """Parse one page (a page file or a cleaned page; the course page by default) and make
+    its entity and quotation tables. ``nlp`` defaults to the shared pipeline."""
+    return annotate_pages([as_cleaned(page)], nlp if nlp is not None else load_english())[0]
 
 
 def write_annotations(annotated: AnnotatedPage, out_dir: Path) -> list[Path]:

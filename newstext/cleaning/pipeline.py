@@ -2,12 +2,13 @@
 
 Example::
 
-    from newstext import RAW_PAGE, read_page
-    from newstext.cleaning.pipeline import clean_page, write_outputs
+    from newstext.cleaning.pipeline import clean_file, write_outputs
 
-    cleaned = clean_page(read_page(RAW_PAGE))
+    cleaned = clean_file("data/raw/own/my_page.txt")   # default: the course page
     cleaned.articles[["role", "headline", "source", "time_ago"]]
-    write_outputs(cleaned, "data/processed")
+    write_outputs(cleaned)   # into data/processed/my_page/
+
+``clean_page`` does the same on a page's text (``read_page``'s result).
 
 Each step is its own function in its own module, so a notebook can run them one by one:
 ``lines.classify_lines`` -> ``paragraphs.clean_body_line`` (``inline``, ``quotes_marks``,
@@ -31,6 +32,8 @@ from newstext.cleaning.published import REFERENCE_DATE
 from newstext.cleaning.quote_marks import find_quote_marks
 from newstext.cleaning.sentences import split_sentences
 from newstext.core.errors import NewstextError
+from newstext.core.paths import RAW_PAGE, page_dir
+from newstext.core.reading import read_page
 
 PARAGRAPH_COLUMNS = [
     "paragraph_id",
@@ -76,7 +79,9 @@ class CleanedPage:
     """Everything the cleaning produced, one pandas table per kind of result.
 
     ``raw`` is the page text the offsets point into; the other fields are tables
-    (columns in the module constants and in :func:`clean_page`'s docstring).
+    (columns in the module constants and in :func:`clean_page`'s docstring). ``path`` is
+    the page file when the page was cleaned from one (:func:`clean_file`): it names the
+    folder of the page's generated files (:func:`newstext.core.paths.page_dir`).
     """
 
     raw: str
@@ -90,6 +95,7 @@ class CleanedPage:
     quote_flags: pd.DataFrame
     glitches: pd.DataFrame
     reference_date: date
+    path: Path | None = None
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables by name (every field but ``raw`` and ``reference_date``)."""
@@ -139,6 +145,35 @@ def clean_page(
 
         cleaned.glitches = find_glitches(cleaned.sentences, load_english())
     return cleaned
+
+
+def clean_file(
+    page: str | Path = RAW_PAGE,
+    encoding: str = "utf-8",
+    reference_date: date = REFERENCE_DATE,
+    glitches: bool = False,
+) -> CleanedPage:
+    """Read a page file (``read_page``: one-line errors for a bad file) and clean it
+    (:func:`clean_page`); the result remembers the file in ``path``."""
+    cleaned = clean_page(read_page(page, encoding=encoding), reference_date, glitches)
+    cleaned.path = Path(page)
+    return cleaned
+
+
+def output_dir(page: str | Path | CleanedPage = RAW_PAGE) -> Path:
+    """Where a page's generated files go: ``data/processed/<page name>/``.
+
+    ``page`` is a page file or a page cleaned from one (:func:`clean_file`); a page cleaned
+    from a bare text has no name, so give its folder yourself.
+    """
+    if isinstance(page, CleanedPage):
+        if page.path is None:
+            raise NewstextError(
+                "this page was cleaned from a text, not a file, so it has no name: give the "
+                "folder for its files (e.g. page_dir(RAW_PAGE))."
+            )
+        page = page.path
+    return page_dir(page)
 
 
 def _empty_glitches() -> pd.DataFrame:
@@ -269,12 +304,13 @@ OUTPUT_FILES = {
 }
 
 
-def write_outputs(cleaned: CleanedPage, out_dir: str | Path) -> list[Path]:
+def write_outputs(cleaned: CleanedPage, out_dir: str | Path | None = None) -> list[Path]:
     """Write every table of ``cleaned`` as CSV (UTF-8) into ``out_dir``; return the paths.
 
-    ``glitches.csv`` is written only when glitches were computed.
+    ``out_dir`` defaults to the page's own folder, ``data/processed/<page name>/`` (see
+    :func:`output_dir`). ``glitches.csv`` is written only when glitches were computed.
     """
-    out_dir = Path(out_dir)
+    out_dir = Path(out_dir) if out_dir is not None else output_dir(cleaned)
     if out_dir.exists() and not out_dir.is_dir():
         raise NewstextError(f"{out_dir} is a file, not a folder: give a folder for the CSV files.")
     try:

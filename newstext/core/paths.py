@@ -38,10 +38,36 @@ def annotations_dir() -> Path:
 
 
 def processed_dir() -> Path:
-    """The folder for generated files (ignored by git). Created on first use."""
+    """The folder for generated files (ignored by git). Created on first use.
+
+    Each page's files go to a folder of their own inside it: see :func:`page_dir`.
+    """
     folder = project_root() / "data" / "processed"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
+def own_pages_dir() -> Path:
+    """The folder where students put pages of their own (``data/raw/own/``, ignored by git
+    but for its README)."""
+    return raw_dir() / "own"
+
+
+#: The course page: the default page of every function that takes one.
 RAW_PAGE = raw_dir() / RAW_PAGE_NAME
+
+
+def page_name(page: str | Path) -> str:
+    """A page's name: its file name without the suffix (``daily8_rubio_lavrov_2025-07``)."""
+    name = Path(page).stem
+    if not name or name in (".", ".."):
+        raise ValueError(f"{page!s} has no file name to name its folder after")
+    return name
+
+
+def page_dir(page: str | Path = RAW_PAGE) -> Path:
+    """The folder of the files generated for ``page``: ``data/processed/<page name>/``, so
+    that two pages never overwrite each other's files. Created on first use."""
+    folder = processed_dir() / page_name(page)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -46,20 +46,19 @@ def _cmd_env(args: argparse.Namespace) -> int:
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:
-    from newstext.cleaning.pipeline import clean_page, write_outputs
+    from newstext.cleaning.pipeline import clean_file, write_outputs
     from newstext.cleaning.published import REFERENCE_DATE
-    from newstext.core.paths import processed_dir
-    from newstext.core.reading import read_page
 
-    text = read_page(args.path, encoding=args.encoding)
-    cleaned = clean_page(text, args.reference_date or REFERENCE_DATE, glitches=args.glitches)
-    for path in write_outputs(cleaned, args.out or processed_dir()):
+    cleaned = clean_file(
+        args.path, args.encoding, args.reference_date or REFERENCE_DATE, glitches=args.glitches
+    )
+    for path in write_outputs(cleaned, args.out):  # default: data/processed/<page name>/
         print(f"wrote {path}")
     return 0
 
 
-def _page_paths(paths: list[str]) -> list[Path]:
-    """The page files named: a folder stands for the .txt files in it."""
+def _page_paths(paths: list[str], plain: bool = False) -> list[Path]:
+    """The files named: a folder stands for the .txt files in it."""
     found = []
     for name in paths:
         path = Path(name)
@@ -68,30 +67,50 @@ def _page_paths(paths: list[str]) -> list[Path]:
             continue
         pages = sorted(path.glob("*.txt"))
         if not pages:
-            raise NewstextError(f"{path} is a folder with no .txt pages in it: give page files.")
+            kind = "articles" if plain else "pages"
+            raise NewstextError(f"{path} is a folder with no .txt {kind} in it: give files.")
         found += pages
     return found
+
+
+def _page_folders(paths: list[Path], out: str | None) -> list[Path]:
+    """Where each file's outputs go: ``--out`` itself for one file, ``--out/<name>/`` for
+    each of several; without ``--out``, ``data/processed/<name>/``. Two files of the same
+    name would overwrite each other's outputs, so they are refused."""
+    from newstext.core.paths import page_dir, page_name
+
+    names = [page_name(path) for path in paths]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated and (out is None or len(paths) > 1):
+        raise NewstextError(
+            f"two files are named {repeated[0]!r}: their outputs would go to the same folder; "
+            "rename one."
+        )
+    if out is None:
+        return [page_dir(path) for path in paths]
+    if len(paths) == 1:
+        return [Path(out)]
+    return [Path(out) / name for name in names]
 
 
 def _cmd_annotate(args: argparse.Namespace) -> int:
     from newstext.annotating.annotate_page import annotate_pages, write_annotations
     from newstext.cleaning.pipeline import clean_page, write_outputs
     from newstext.core.model import load_english
-    from newstext.core.paths import processed_dir
     from newstext.core.reading import read_page
 
     paths = _page_paths(args.paths)
     texts = [read_page(path, encoding=args.encoding) for path in paths]  # all checked first
-    out = Path(args.out) if args.out else processed_dir()
+    folders = _page_folders(paths, args.out)
     pages = [clean_page(text) for text in texts]
     annotated = annotate_pages(pages, load_english(), n_process=args.n_process)
-    for path, cleaned, page in zip(paths, pages, annotated, strict=True):
-        page_out = out if len(paths) == 1 else out / path.stem
+    for cleaned, page, page_out in zip(pages, annotated, folders, strict=True):
         written = write_outputs(cleaned, page_out) + write_annotations(page, page_out)
         if len(paths) == 1:
             for file in written:
                 print(f"wrote {file}")
     if len(paths) > 1:
+        out = Path(args.out) if args.out else folders[0].parent
         print(f"annotated {len(paths)} pages into {out}/")
     return 0
 
@@ -112,7 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     clean = commands.add_parser("clean", help="clean a scraped page into CSV tables")
     clean.add_argument("path", help="the page's visible text (.txt)")
-    clean.add_argument("--out", help="folder for the CSV files (default data/processed/)")
+    clean.add_argument(
+        "--out", help="folder for the CSV files (default data/processed/<page name>/)"
+    )
     clean.add_argument("--encoding", default="utf-8", help="the file's encoding (default utf-8)")
     clean.add_argument(
         "--reference-date", type=date.fromisoformat, help="day the page was saved, YYYY-MM-DD"
@@ -124,7 +145,11 @@ def build_parser() -> argparse.ArgumentParser:
         "annotate", help="clean a page, then write its entities, quotations and spaCy docs"
     )
     annotate.add_argument("paths", nargs="+", help="page files (.txt), or folders of them")
-    annotate.add_argument("--out", help="folder for the files (default data/processed/)")
+    annotate.add_argument(
+        "--out",
+        help="folder for the files: one page's own, or one subfolder per page when there are "
+        "several (default data/processed/<page name>/)",
+    )
     annotate.add_argument("--encoding", default="utf-8", help="the file's encoding (default utf-8)")
     annotate.add_argument("--n-process", type=int, default=1, help="parsing processes (default 1)")
     annotate.set_defaults(func=_cmd_annotate)

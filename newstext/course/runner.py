@@ -75,15 +75,18 @@ def run_notebooks(paths: list[Path], html_dir: Path | None = None) -> list[Path]
 def copy_project(source: Path, target: Path) -> Path:
     """Copy what the notebooks read (pyproject.toml, requirements, data, notebooks) from the
     project at ``source`` into ``target``, as a fresh checkout has it: no generated files in
-    ``data/processed/``, no students' files. Returns ``target``."""
+    ``data/processed/``, no students' files (annotations, own pages). Returns ``target``."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("pyproject.toml", "requirements.txt"):
         shutil.copy(source / name, target / name)
     generated = shutil.ignore_patterns("processed", "*.jsonl.tmp")
     shutil.copytree(source / "data", target / "data", ignore=generated)
-    students = target / "data" / "annotations" / "students"
-    for path in students.glob("*"):
-        if path.name != "README.md":
-            path.unlink()
+    # Students' files (annotations, own pages) stay on their machine, out of any copy.
+    for folder in ("annotations/students", "raw/own"):
+        for path in (target / "data" / folder).glob("*"):
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.name != "README.md":
+                path.unlink()
     shutil.copytree(source / "notebooks", target / "notebooks")
     return target

@@ -25,7 +25,8 @@ formats carry the entities only.
 
 Character-based formats take and give :class:`AnnotatedText`; token-based ones take and
 give spaCy ``Doc`` objects (:func:`annotated_docs` builds them). Writers write into a
-folder (by default ``data/processed/exports/``) and refuse ``data/raw`` and
+folder (by default the course page's, ``data/processed/<page name>/exports/``; another
+page's is ``exports_dir(page)``) and refuse ``data/raw`` and
 ``data/annotations``; they replace an earlier export of the same name.
 """
 
@@ -48,10 +49,11 @@ from spacy.training import (
 from spacy.vocab import Vocab
 
 from newstext.annotating.quotations import QUOTE_LABEL, QUOTES_KEY
+from newstext.cleaning.pipeline import CleanedPage, output_dir
 from newstext.core.doc_cache import parse
 from newstext.core.errors import NewstextError
 from newstext.core.model import load_english
-from newstext.core.paths import annotations_dir, processed_dir, raw_dir
+from newstext.core.paths import RAW_PAGE, annotations_dir, raw_dir
 from newstext.evaluating.reference import ReferenceParagraph
 
 DEFAULT_NAME = "main_article"
@@ -186,9 +188,11 @@ def doc_meta(doc: Doc) -> dict:
 # ---------------------------------------------------------------------------------------
 
 
-def exports_dir() -> Path:
-    """The default folder of exports: ``data/processed/exports/``."""
-    return processed_dir() / EXPORTS_FOLDER_NAME
+def exports_dir(page: str | Path | CleanedPage = RAW_PAGE) -> Path:
+    """The folder of a page's exports, ``data/processed/<page name>/exports/``: the
+    default folder of every writer here is the course page's. ``page`` is a page file or a
+    page cleaned from one."""
+    return output_dir(page) / EXPORTS_FOLDER_NAME
 
 
 def export_path(folder: str | Path | None, name: str, suffix: str) -> Path:

@@ -15,8 +15,9 @@ per paragraph you annotated, in ``data/annotations/students/`` (ignored by git).
 never overwritten: a second save writes ``maria-2.jsonl``, then ``maria-3.jsonl``...
 
 Exercise: :func:`export_student_brat` writes your paragraphs as brat standoff (``.txt`` and
-``.ann``, under ``data/processed/exports/students/``) and :func:`read_student_brat` reads
-the ``.ann`` back into records with raw offsets: the same records you started from.
+``.ann``, under the course page's ``exports/students/`` folder in ``data/processed/``) and
+:func:`read_student_brat` reads the ``.ann`` back into records with raw offsets: the same
+records you started from.
 """
 
 from __future__ import annotations
@@ -330,8 +331,8 @@ def export_student_brat(
     paragraphs: Sequence[ReferenceParagraph] | None = None,
 ) -> Path:
     """Write the student's paragraphs as brat standoff (``NAME.txt`` and ``NAME.ann``, in
-    ``data/processed/exports/students/`` by default; replaced when written again). Returns
-    the ``.ann`` path."""
+    ``data/processed/<course page>/exports/students/`` by default; replaced when written
+    again). Returns the ``.ann`` path."""
     check_name(name)
     folder = folder if folder is not None else exports.exports_dir() / STUDENTS_FOLDER_NAME
     texts = exports.annotated_texts(student_paragraphs(records, paragraphs))

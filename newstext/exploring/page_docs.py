@@ -1,14 +1,17 @@
-"""The course page cleaned and parsed: where notebooks 02, 03 and 04 start.
+"""A page cleaned and parsed: where notebooks 02 to 05 start.
 
-Any notebook can be the first a class opens, so each one calls :func:`cleaned_page`, which
-cleans the raw page (a few hundredths of a second) and writes notebook 01's CSV files to
-``data/processed/`` when they are missing.
+Any notebook can be the first a class opens, so each one calls :func:`cleaned_page` (or
+:func:`page_docs`, which also parses), which cleans the raw page (a few hundredths of a
+second) and writes notebook 01's CSV files to the page's folder,
+``data/processed/<page name>/``, when they are missing. Every function takes the page to
+work on, the course page (``RAW_PAGE``) by default::
+
+    cleaned, docs = page_docs("data/raw/own/my_page.txt")
 """
 
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -16,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newstext.cleaning.alignment import span_to_raw
-from newstext.cleaning.pipeline import CleanedPage, clean_page, write_outputs
+from newstext.cleaning.pipeline import CleanedPage, clean_file, output_dir, write_outputs
 from newstext.core.doc_cache import (
     PARAGRAPHS_KEY,
     doc_from_paragraphs,
@@ -24,21 +27,28 @@ from newstext.core.doc_cache import (
     paragraph_texts,
 )
 from newstext.core.model import load_english
-from newstext.core.paths import RAW_PAGE, processed_dir
-from newstext.core.reading import read_page
+from newstext.core.paths import RAW_PAGE
 
 #: The file whose presence tells that notebook 01's output exists.
 ARTICLES_FILE = "articles.csv"
 
+#: A page file, or a page already cleaned: what the functions below take.
+Page = str | Path | CleanedPage
 
-def cleaned_page(out_dir: Path | None = None) -> CleanedPage:
-    """Clean the course page; write its CSV files to ``out_dir`` (default
-    ``data/processed/``) when they are not there yet."""
-    cleaned = clean_page(read_page(RAW_PAGE))
-    out_dir = out_dir or processed_dir()
+
+def cleaned_page(page: str | Path = RAW_PAGE, out_dir: str | Path | None = None) -> CleanedPage:
+    """Clean ``page`` (the course page by default); write its CSV files to ``out_dir``
+    (default ``data/processed/<page name>/``) when they are not there yet."""
+    cleaned = clean_file(page)
+    out_dir = Path(out_dir) if out_dir is not None else output_dir(cleaned)
     if not (out_dir / ARTICLES_FILE).exists():
         write_outputs(cleaned, out_dir)
     return cleaned
+
+
+def as_cleaned(page: Page = RAW_PAGE) -> CleanedPage:
+    """``page`` itself when it is cleaned already, else :func:`cleaned_page` of the file."""
+    return page if isinstance(page, CleanedPage) else cleaned_page(page)
 
 
 def article_docs(cleaned: CleanedPage, nlp: Language) -> list[Doc]:
@@ -92,13 +102,30 @@ def parse_pages(
     return docs
 
 
-@cache
+#: The pages parsed in this process: {(file, its size and time): (cleaned, docs)}.
+_PAGE_DOCS: dict[tuple[Path, int, int], tuple[CleanedPage, list[Doc]]] = {}
+
+
+def page_docs(page: str | Path = RAW_PAGE) -> tuple[CleanedPage, list[Doc]]:
+    """``page`` cleaned (:func:`cleaned_page`) and parsed (:func:`article_docs`) with the
+    shared pipeline, once per process: a notebook and its exercise checks use the same parse
+    instead of parsing the page twice. A page file changed since is cleaned and parsed
+    again."""
+    path = Path(page).resolve()
+    stat = path.stat() if path.is_file() else None
+    key = (path, stat.st_size, stat.st_mtime_ns) if stat else None
+    if key is not None and key in _PAGE_DOCS:
+        return _PAGE_DOCS[key]
+    cleaned = cleaned_page(page)
+    found = cleaned, article_docs(cleaned, load_english())
+    if key is not None:
+        _PAGE_DOCS[key] = found
+    return found
+
+
 def course_docs() -> tuple[CleanedPage, list[Doc]]:
-    """The course page cleaned (:func:`cleaned_page`) and parsed (:func:`article_docs`) with
-    the shared pipeline, once per process: a notebook and its exercise checks use the same
-    parse instead of parsing the page twice."""
-    cleaned = cleaned_page()
-    return cleaned, article_docs(cleaned, load_english())
+    """The course page cleaned and parsed, once per process (:func:`page_docs`)."""
+    return page_docs(RAW_PAGE)
 
 
 def paragraphs_of(cleaned: CleanedPage, article_id: int) -> pd.DataFrame:
