@@ -2,4 +2,7 @@ import sys
 
 from newstext.course.cli import main
 
-sys.exit(main())
+# The guard matters: where worker processes are spawned (macOS, Windows), each one imports
+# this module again, and must not run the command a second time.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from spacy.tokens import DocBin
 
+from newstext.annotating import entity_rules
 from newstext.annotating.annotate_page import annotate_page
 from newstext.cleaning.pipeline import clean_page
 from newstext.cleaning.quote_marks import normalise_quotes
@@ -104,37 +105,166 @@ def test_annotate_page_takes_a_file_or_a_cleaned_page(tmp_path, nlp, monkeypatch
     assert (tmp_path / "data" / "processed" / "daily8_rubio_lavrov_2025-07").is_dir()
 
 
-def test_without_out_each_page_goes_to_its_folder_under_processed(tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def two_pages(tmp_path_factory):
+    pages = tmp_path_factory.mktemp("pages")
+    for name in ("a", "b"):
+        (pages / f"{name}.txt").write_bytes(RAW_PAGE.read_bytes())
+    return pages
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_many_pages_go_to_one_folder_each(two_pages, tmp_path, capsys, n_process):
+    out = tmp_path / "out"
+    assert main(["annotate", str(two_pages), "--out", str(out), "--n-process", str(n_process)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith(f"annotated 2 pages into {out}/ (")
+    assert "2/2" in captured.err  # the progress bar, on stderr
+    for name in ("a", "b"):
+        assert {path.name for path in (out / name).iterdir()} >= {"quotes.csv", "lines.csv"}
+    first = (out / "a" / "quotes.csv").read_bytes()
+    assert first == (out / "b" / "quotes.csv").read_bytes()
+
+
+def test_quiet_prints_nothing(two_pages, tmp_path, capsys):
+    assert main(["annotate", str(two_pages), "--out", str(tmp_path), "--quiet"]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert (tmp_path / "b" / "entities.csv").is_file()
+
+
+def test_without_out_each_page_goes_to_its_folder_under_processed(two_pages, tmp_path, monkeypatch):
     (tmp_path / "data" / "raw").mkdir(parents=True)
     monkeypatch.setenv("NEWSTEXT_ROOT", str(tmp_path))
-    for name in ("a", "b"):
-        (tmp_path / f"{name}.txt").write_bytes(RAW_PAGE.read_bytes())
-    assert main(["annotate", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]) == 0
+    assert main(["annotate", str(two_pages / "a.txt"), str(two_pages / "b.txt"), "--quiet"]) == 0
     processed = tmp_path / "data" / "processed"
     assert sorted(path.name for path in processed.iterdir()) == ["a", "b"]
     assert (processed / "a" / "articles.spacy").is_file()
 
 
-def test_two_files_of_one_name_are_refused(tmp_path, capsys):
-    for folder in ("one", "two"):
-        (tmp_path / folder).mkdir()
-        (tmp_path / folder / "a.txt").write_bytes(RAW_PAGE.read_bytes())
-    args = ["annotate", str(tmp_path / "one" / "a.txt"), str(tmp_path / "two" / "a.txt")]
-    assert main([*args, "--out", str(tmp_path / "out")]) == 2
+def test_two_files_of_one_name_are_refused(two_pages, tmp_path, capsys):
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "a.txt").write_bytes(RAW_PAGE.read_bytes())
+    args = ["annotate", str(two_pages / "a.txt"), str(other / "a.txt"), "--out", str(tmp_path)]
+    assert main(args) == 2
     assert "two files are named 'a'" in capsys.readouterr().err
-
-
-def test_many_pages_go_to_one_folder_each(tmp_path, capsys):
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for name in ("a", "b"):
-        (pages / f"{name}.txt").write_bytes(RAW_PAGE.read_bytes())
-    assert main(["annotate", str(pages), "--out", str(tmp_path / "out")]) == 0
-    assert capsys.readouterr().out.strip() == f"annotated 2 pages into {tmp_path / 'out'}/"
-    first = (tmp_path / "out" / "a" / "quotes.csv").read_bytes()
-    assert first == (tmp_path / "out" / "b" / "quotes.csv").read_bytes()
 
 
 def test_an_empty_folder_is_an_error(tmp_path, capsys):
     assert main(["annotate", str(tmp_path)]) == 2
     assert "is a folder with no .txt pages in it" in capsys.readouterr().err
+
+
+def test_a_bad_file_among_many_stops_before_any_work(two_pages, tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    args = ["annotate", str(two_pages / "a.txt"), str(empty), "--out", str(tmp_path / "out")]
+    assert main(args) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"error: {empty} is empty (0 bytes): was the page saved?"
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+# ---------------------------------------------------------------------------------------
+# --plain: articles that are clean already.
+# ---------------------------------------------------------------------------------------
+
+#: A small article written for these tests: curly and straight quotation marks, a line
+#: with spaces around it and blank lines between paragraphs.
+PLAIN_ARTICLE = (
+    "Mayor Ana Ruiz said on Monday that the harbour would reopen \u201cbefore the summer\u201d.\n"
+    "\n"
+    "   \u201cThe crews are ready, and so is the money,\u201d Ruiz told reporters in Valencia.  \n"
+    "The port authority said repairs had cost 4 million euros.\n"
+    '"We waited long enough," said Carlos Vega, who runs a ferry company.\n'
+)
+
+
+@pytest.fixture(scope="module")
+def plain_out(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("plain")
+    article = folder / "harbour.txt"
+    article.write_text(PLAIN_ARTICLE, encoding="utf-8")
+    out = folder / "out"
+    assert main(["annotate", "--plain", str(article), "--out", str(out), "--quiet"]) == 0
+    return out
+
+
+def test_plain_quotes_point_into_the_article(plain_out):
+    quotes = pd.read_csv(plain_out / "quotes.csv", keep_default_na=False)
+    assert list(quotes.columns) == ["start", "end", "text", "speaker", "cue"]
+    for row in quotes.itertuples():
+        assert PLAIN_ARTICLE[row.start : row.end] == row.text
+    assert list(quotes["text"]) == [
+        "\u201cbefore the summer\u201d",
+        "\u201cThe crews are ready, and so is the money,\u201d",
+        '"We waited long enough,"',
+    ]
+    surnames = [speaker.split()[-1] for speaker in quotes["speaker"]]
+    assert surnames == ["Ruiz", "Ruiz", "Vega"]  # a speaker for each: the CSV is complete
+
+
+def test_plain_entities_point_into_the_article(plain_out):
+    entities = pd.read_csv(plain_out / "entities.csv", keep_default_na=False)
+    assert list(entities.columns) == ["start", "end", "text", "label", "origin"]
+    for row in entities.itertuples():
+        assert PLAIN_ARTICLE[row.start : row.end] == row.text
+    assert "Carlos Vega" in set(entities["text"])
+    assert sorted(path.name for path in plain_out.iterdir()) == ["entities.csv", "quotes.csv"]
+
+
+def test_plain_articles_each_get_a_folder(tmp_path, capsys):
+    for name in ("one", "two"):
+        (tmp_path / f"{name}.txt").write_text(PLAIN_ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["annotate", "--plain", str(tmp_path), "--out", str(out), "--quiet"]) == 0
+    assert (out / "one" / "quotes.csv").read_bytes() == (out / "two" / "quotes.csv").read_bytes()
+
+
+def test_plain_bad_input_gets_one_line(tmp_path, capsys):
+    html = tmp_path / "page.txt"
+    html.write_text("<!DOCTYPE html><html><body>Hi</body></html>", encoding="utf-8")
+    assert main(["annotate", "--plain", str(html), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error:") and "HTML" in err[0]
+    assert main(["annotate", "--plain", str(tmp_path / "missing.txt")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------------------
+# --patterns: page-specific entity patterns, opt-in.
+# ---------------------------------------------------------------------------------------
+
+
+def test_patterns_file_adds_page_specific_entities(tmp_path):
+    if not hasattr(entity_rules, "load_patterns"):
+        pytest.skip("entity_rules.load_patterns (the patterns API) is not there yet")
+    article = tmp_path / "ferry.txt"
+    article.write_text("The Sea Swift left Valencia at noon.\n", encoding="utf-8")
+    patterns = tmp_path / "patterns.jsonl"
+    patterns.write_text('{"label": "GPE", "pattern": "Valencia", "id": "port"}\n', encoding="utf-8")
+    without, with_patterns = tmp_path / "without", tmp_path / "with"
+    assert main(["annotate", "--plain", str(article), "--out", str(without), "--quiet"]) == 0
+    args = ["annotate", "--plain", str(article), "--out", str(with_patterns), "--quiet"]
+    assert main([*args, "--patterns", str(patterns)]) == 0
+    before = pd.read_csv(without / "entities.csv")
+    after = pd.read_csv(with_patterns / "entities.csv")
+    assert list(before[before["text"] == "Valencia"]["origin"]) == ["model"]
+    found = after[after["text"] == "Valencia"]
+    assert list(found["label"]) == ["GPE"] and list(found["origin"]) == ["rule"]
+
+
+def test_a_bad_patterns_file_gets_one_line(tmp_path, capsys):
+    if not hasattr(entity_rules, "load_patterns"):
+        pytest.skip("entity_rules.load_patterns (the patterns API) is not there yet")
+    article = tmp_path / "ferry.txt"
+    article.write_text("The Sea Swift left Valencia at noon.\n", encoding="utf-8")
+    patterns = tmp_path / "patterns.jsonl"
+    patterns.write_text('{"label": "PRODUCT"}\n', encoding="utf-8")
+    for bad in (patterns, tmp_path / "missing.jsonl"):
+        args = ["annotate", "--plain", str(article), "--patterns", str(bad)]
+        assert main([*args, "--out", str(tmp_path / "out")]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith("error:") and str(bad) in err[0]
+    assert not (tmp_path / "out").exists()

