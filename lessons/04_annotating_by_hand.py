@@ -3,13 +3,16 @@
 #
 # | | |
 # |---|---|
-# | **Questions** | What exactly should an annotator mark, and who decides? How much do two careful people agree, and how do we measure it? How do two annotations become one gold standard? How good are the model, the rules and the quote extractor against it, honestly? How do annotations travel to other tools? |
-# | **Objectives** | Read annotation guidelines and apply them to hard cases; compare two annotators with span precision, recall and F1, Cohen's kappa and a label confusion table; explain why kappa on tokens flatters; adjudicate disagreements by the guidelines into a gold set; annotate a paragraph yourself, score yourself and save your file; evaluate the pipeline against the gold with spaCy's scorer; export annotations to six formats (seven files: BIO and BILUO apart) and read them back. |
+# | **Questions** | What exactly should an annotator mark, and who decides? How close do I come to the reference, annotating alone? How much do two careful people agree, and how do we measure it? How do two annotations become one gold standard? How good are the model, the rules and the quote extractor against it, honestly? How do annotations travel to other tools? |
+# | **Objectives** | Read annotation guidelines and apply them to hard cases; annotate paragraphs yourself before seeing any other annotation, then score yourself against the reference and save your file; compare two annotators with span precision, recall and F1, Cohen's kappa and a label confusion table; explain why kappa on tokens flatters; adjudicate disagreements by the guidelines into a gold set; evaluate the pipeline against the gold with spaCy's scorer; going further: export annotations to six formats (seven files: BIO and BILUO apart) and read them back. |
 # | **Prerequisites** | [03 Annotating with spaCy](03_annotating_spacy.ipynb) (entities, their labels, the rules, the quote extractor); [01 Cleaning](01_cleaning.ipynb) for character offsets into the raw page. |
-# | **Minutes** | 75 (teaching 45, exercises 30) |
+# | **Minutes** | 90 for the core path, 30 going further (sections 6 and 9) |
 #
 # > **📝 Note**: extra background, skip on a first pass. **✏️ Exercise**: your turn, with a check
-# > cell. **⚠️ Warning**: a trap that catches many people.
+# > cell. **⚠️ Warning**: a trap that catches many people. **✍️ Your answer**: a question to answer
+# > in words, in that very cell. **❓ Question**: a multiple-choice question; the cell after it says
+# > why your option is right, or not. **🧭 Going further**: a section outside the core path, to
+# > skip when class time is short.
 
 # %% [markdown]
 # ## Why annotate by hand?
@@ -24,36 +27,26 @@
 # follow the same guidelines agree, settle their disagreements by the guidelines, and only then
 # use the result, the **gold standard**, to judge a model.
 #
-# This notebook walks through that cycle on the main article: guidelines → two annotators →
-# agreement → adjudication → your own annotation → evaluation → export to annotation tools.
+# This notebook walks through that cycle on the main article, starting with you: guidelines →
+# **your own annotation, before you see anyone else's** → the reference → two annotators →
+# agreement → adjudication → evaluation of the model → (going further) export to annotation
+# tools.
 #
 # Every annotation here uses **character offsets into the raw page** (notebook 01), so
-# `raw[start:end]` is always the annotated text.
+# `raw[start:end]` is always the annotated text. `paragraphs_to_annotate` gives the main
+# article's paragraphs with their text and offsets, and nothing marked yet:
 
 # %%
 import pandas as pd
 
 from newstext import RAW_PAGE, read_page
-from newstext.evaluating.reference import load_reference
+from newstext.evaluating.student_annotations import paragraphs_to_annotate
 
 pd.set_option("display.max_colwidth", 80)
 raw = read_page(RAW_PAGE)
-reference = load_reference()
-print(len(reference), "paragraphs,",
-      sum(len(p.entities) for p in reference), "entities,",
-      sum(len(p.quotes) for p in reference), "quotations")
-
-# %% [markdown]
-# The reference holds one record per paragraph. Here is paragraph 4, its entities and its
-# quotations, each pointing back into the raw page:
-
-# %%
-paragraph = reference[3]
-print(paragraph.text, "\n")
-for entity in paragraph.entities:
-    print(f"{entity.label:8} {entity.start}-{entity.end}  {raw[entity.start : entity.end]!r}")
-for quote in paragraph.quotes:
-    print(f"QUOTE    {quote.start}-{quote.end}  {quote.text!r}  speaker: {quote.speaker}")
+paragraphs = paragraphs_to_annotate()
+print(len(paragraphs), "paragraphs; entities marked so far:",
+      sum(len(p.entities) for p in paragraphs))
 
 # %% [markdown]
 # ## 1. Guidelines: what counts, and where it starts and ends
@@ -100,15 +93,6 @@ for words in ["Russia's Foreign Ministry", "the two sides", "censored"]:
     print(next(rule for rule in boundaries if words in rule), "\n")
 
 # %% [markdown]
-# The censored word sits inside one of Trump's quotations. The reference keeps the quotation
-# whole and marks no entity for the word:
-
-# %%
-censored = reference[8]
-print(censored.quotes[0].text)
-print([(e.text, e.label) for e in censored.entities])
-
-# %% [markdown]
 # For quotations, the guidelines first say what counts (partial quotations yes, scare quotes
 # no), then how to find the speaker. Two hard cases of this page are listed there:
 
@@ -123,7 +107,181 @@ print(next(rule for rule in speaker_rules if "Hard cases" in rule))
 # > above name a phrase of this page for that reason.
 
 # %% [markdown]
-# ## 2. Two annotators, one article
+# ## 2. Your turn, first: annotate before you look
+#
+# Annotators work **alone**, from the guidelines, and they annotate **before** they see anyone
+# else's annotation: what you see first anchors what you decide. So you annotate now, before this
+# notebook shows you the reference, the two annotators or the model. You compare in section 3.
+#
+# An annotation is a list of **records**, one per entity: `start` and `end` (raw-page offsets,
+# end exclusive), `label` and `text`. Counting offsets by hand is slow and error-prone, so
+# `mark(paragraph, text, label)` finds them for you:
+
+# %%
+import json
+
+from newstext.evaluating.student_annotations import (
+    mark,
+    record_problems,
+    save_student_annotations,
+    score_student,
+)
+
+paragraph = paragraphs[11]  # paragraph 12
+print(paragraph.text, "\n")
+record = mark(paragraph, "Malaysia", "GPE")
+print(json.dumps(record))
+print(repr(raw[record["start"] : record["end"]]))
+
+# %% [markdown]
+# This cell is your annotation tool. It starts with the one entity above; **add every other
+# entity of paragraph 12**, following the guidelines (the labels are in their first section),
+# then run it and the cells below. A record typed by hand, like the one printed above, works
+# too. The cell checks every record against the page: a record with a wrong offset, text or
+# label, or one that overlaps an earlier record, is reported and left out, so the cells below
+# still run.
+#
+# > **⚠️ Warning**: `mark` finds the **first** occurrence of the text. For a second `Rubio`,
+# > give `occurrence=2`.
+
+# %%
+my_entities = [
+    mark(paragraph, "Malaysia", "GPE"),
+    # add your entities here, one per line, for example:
+    # mark(paragraph, "Riyadh", "GPE"),
+]
+
+problems = record_problems(my_entities)  # {record number: what is wrong}
+for problem in problems.values():
+    print("⚠️ left out:", problem)
+my_entities = [r for n, r in enumerate(my_entities, start=1) if n not in problems]
+print(f"{len(my_entities)} records ready")
+
+# %% [markdown]
+# Save your work: `save_student_annotations` checks the records and writes them, in the
+# reference format, to `data/annotations/students/` (git ignores that folder, so your file stays
+# on your machine).
+
+# %%
+path = save_student_annotations(my_entities, "my_annotations")
+print(path)
+print(path.read_text(encoding="utf-8")[:240], "…")
+
+# %% [markdown]
+# A save **never overwrites** a file. Save again under the same name and you get a new file;
+# we delete that second copy at once, it was only here to show the rule:
+
+# %%
+again = save_student_annotations(my_entities, "my_annotations")
+print(f"first save: {path.name}, second save: {again.name}")
+again.unlink()
+
+# %% [markdown]
+# > **⚠️ Warning**: so each run of this notebook adds one numbered file: `my_annotations.jsonl`,
+# > then `my_annotations-2.jsonl`, and so on. Delete the ones you do not need; after 999 files
+# > with one name, saving stops and asks for another name. Change `"my_annotations"` to your
+# > own name (letters, digits, `-` and `_`) to tell your files apart.
+
+# %% [markdown]
+# ## ✏️ Exercise 4.1: annotate two sentences
+#
+# > **✏️ Exercise**: annotate **every entity** of the two sentences of paragraph 7 (printed
+# > below), following the guidelines. Store a list of records made with `mark` in
+# > `paragraph_7_entities`. You check it in section 3, against the reference: an F1 of at least
+# > 0.85 passes, and the check tells you what is still missing (by label, not by name).
+
+# %%
+p7 = paragraphs[6]
+print(p7.text)
+
+# %%
+paragraph_7_entities = ...  # replace ... with your code
+# BEGIN SOLUTION
+paragraph_7_entities = [
+    mark(p7, "US", "GPE"),
+    mark(p7, "Donald Trump", "PERSON"),
+    mark(p7, "Putin", "PERSON"),
+    mark(p7, "Cabinet", "ORG"),
+    mark(p7, "this week", "DATE"),
+    mark(p7, "Trump", "PERSON", occurrence=2),
+    mark(p7, "Russian", "NORP"),
+    mark(p7, "Vladimir Putin", "PERSON"),
+]
+# END SOLUTION
+
+# %% [markdown]
+# ## 3. Now compare: you against the reference
+#
+# Here is the reference of notebook 03, made by people following the same guidelines. It holds
+# one record per paragraph, with its entities and quotations:
+
+# %%
+from newstext.course.checks import lesson04 as check
+from newstext.evaluating.reference import load_reference
+
+reference = load_reference()
+print(len(reference), "paragraphs,",
+      sum(len(p.entities) for p in reference), "entities,",
+      sum(len(p.quotes) for p in reference), "quotations")
+
+# %% [markdown]
+# The check of exercise 4.1 scores your paragraph 7 against it:
+
+# %%
+check.paragraph_seven(paragraph_7_entities)
+
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer** (Exercise 4.1): which of your decisions does the reference not share, and
+# > which rule of the guidelines settles it? If you matched it all, which entity was the hardest
+# > to decide, and why?
+#
+# *Write here (double-click this cell).*
+
+# %% [markdown] tags=["solution"]
+# **Solution.** Eight entities: `US` (GPE), `Donald Trump`, `Putin` (in `Putin's`), `Cabinet`
+# (ORG, the US Cabinet), `this week` (DATE), `Trump`, `Russian` (NORP), `Vladimir Putin`.
+#
+# Typical mistakes: `US President Donald Trump` as one PERSON (a title is not part of a name,
+# and `US` is a GPE of its own); `Putin's` with the possessive; `mark(p7, "Trump", ...)` without
+# `occurrence=2`, which finds the `Trump` inside `Donald Trump` (the check reports the overlap);
+# forgetting `this week` or `Cabinet`, which do not look like names.
+
+# %% [markdown]
+# `score_student` compares your records of paragraph 12 with the reference, on the paragraphs you
+# annotated only: `student` is how many spans you gave, `support` how many the reference has,
+# `correct` the exact matches.
+
+# %%
+score_student(my_entities, reference).round(2)
+
+# %% [markdown]
+# With only the record the cell started with, precision is 1.0 and recall low: everything marked
+# is right, but the reference has more. Each entity you add that the reference has raises recall;
+# when your recall reaches 1.0, you have found them all. Go back to your annotation cell, add,
+# and run the cells again: now you may look.
+#
+# Here is paragraph 4 of the reference, its entities and its quotations, each pointing back into
+# the raw page:
+
+# %%
+paragraph_4 = reference[3]
+print(paragraph_4.text, "\n")
+for entity in paragraph_4.entities:
+    print(f"{entity.label:8} {entity.start}-{entity.end}  {raw[entity.start : entity.end]!r}")
+for quote in paragraph_4.quotes:
+    print(f"QUOTE    {quote.start}-{quote.end}  {quote.text!r}  speaker: {quote.speaker}")
+
+# %% [markdown]
+# The censored word sits inside one of Trump's quotations. The reference keeps the quotation
+# whole and marks no entity for the word:
+
+# %%
+censored = reference[8]
+print(censored.quotes[0].text)
+print([(e.text, e.label) for e in censored.entities])
+
+# %% [markdown]
+# ## 4. Two annotators, one article
 #
 # Two annotators, **A** and **B**, marked the entities of the main article with these
 # guidelines, each alone. Their files are in the reference format.
@@ -182,7 +340,7 @@ pairs[(pairs["a_text"] != pairs["b_text"]) | (pairs["a_label"] != pairs["b_label
 # annotator marked (`right now`, `the president`).
 
 # %% [markdown]
-# ## 3. Agreement: how much do A and B agree?
+# ## 5. Agreement: how much do A and B agree?
 #
 # ### Spans: precision, recall and F1
 #
@@ -201,7 +359,26 @@ print(f"{len(same)} spans in common: precision {precision:.2f}, recall {recall:.
 # %% [markdown]
 # Swap A and B and precision and recall swap too, but **F1 stays the same**: that is why F1 is
 # used as the agreement of two annotators, neither of whom is "right".
+
+# %% [markdown]
+# > **❓ Question 4.a**: why is span F1, and not precision or recall, the agreement of two annotators?
+# >
+# > - a. Because F1 is always higher than precision and recall.
+# > - b. Swapping A and B swaps precision and recall but leaves F1 the same, so neither annotator has to be the reference.
+# > - c. Because F1 corrects for agreement by chance.
 #
+# Put the letter of your option in the cell below and run it.
+
+# %%
+from newstext.course.checks.questions import choice
+
+my_option = ...  # replace ... with "a", "b" or "c"
+# BEGIN SOLUTION
+my_option = "b"
+# END SOLUTION
+choice("4.a", my_option)
+
+# %% [markdown]
 # The package does the same, and adds a **lenient** match: two spans agree when they overlap
 # and have the same label. The gap between the two rows comes from spans that A and B both saw,
 # with the same label, but cut at different places: disagreements about boundaries only.
@@ -265,7 +442,61 @@ print(f"observed {observed:.3f}, chance {chance:.3f}, kappa {kappa:.3f}")
 agreement.cohen_kappa(list(inside["a"]), list(inside["b"]))
 
 # %% [markdown]
-# ### Kappa on BIO tags, and why it flatters
+# ## ✏️ Exercise 4.2: kappa from a 2×2 table
+#
+# > **✏️ Exercise**: two annotators read the 50 sentences of another news page and decided, for
+# > each, whether it holds a quotation. Their decisions are in the table below (A in rows, B in
+# > columns). Compute **Cohen's kappa** from the four counts, as in the cells above, and store it,
+# > a float, in `kappa_of_quotes`.
+
+# %%
+quote_decisions = check.quote_decisions_table()
+quote_decisions
+
+# %%
+kappa_of_quotes = ...  # replace ... with your code
+# BEGIN SOLUTION
+n = quote_decisions.to_numpy().sum()
+observed_quotes = (quote_decisions.loc["yes", "yes"] + quote_decisions.loc["no", "no"]) / n
+a_yes = quote_decisions.loc["yes"].sum() / n  # A's "yes" row
+b_yes = quote_decisions["yes"].sum() / n  # B's "yes" column
+chance_quotes = a_yes * b_yes + (1 - a_yes) * (1 - b_yes)
+kappa_of_quotes = (observed_quotes - chance_quotes) / (1 - chance_quotes)
+# END SOLUTION
+
+# %%
+check.quote_kappa(kappa_of_quotes)
+
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer** (Exercise 4.2): give the observed agreement and the agreement expected by
+# > chance. What does kappa add to the observed agreement?
+#
+# *Write here (double-click this cell).*
+
+# %% [markdown] tags=["solution"]
+# **Solution.** Observed agreement: (28 + 13) / 50 = 0.82. A says yes in 35 of 50 sentences
+# (0.7), B in 30 (0.6), so chance agreement is 0.7 × 0.6 + 0.3 × 0.4 = 0.54, and
+# kappa = (0.82 − 0.54) / (1 − 0.54) ≈ 0.61.
+#
+# ```python
+# n = quote_decisions.to_numpy().sum()
+# observed = (quote_decisions.loc["yes", "yes"] + quote_decisions.loc["no", "no"]) / n
+# a_yes = quote_decisions.loc["yes"].sum() / n
+# b_yes = quote_decisions["yes"].sum() / n
+# chance = a_yes * b_yes + (1 - a_yes) * (1 - b_yes)
+# kappa_of_quotes = (observed - chance) / (1 - chance)
+# ```
+#
+# Typical mistakes: giving the observed agreement (0.82) as kappa; taking chance agreement as
+# 0.5, as for a coin (it depends on each annotator's habits); counting only "both yes" in the
+# chance agreement; using one annotator's shares twice. With the package:
+# `agreement.cohen_kappa(*check.quote_decision_lists()).kappa`.
+
+# %% [markdown]
+# ## Going further: 6. Kappa on BIO tags, and why it flatters
+#
+# > **🧭 Going further**: outside the core path. Skip it in a class that keeps to the core's
+# > 90 minutes: nothing in the core needs it.
 #
 # With the full BIO tags (`B-PERSON`, `I-GPE`, …) a token agrees only when the label and the
 # position in the entity agree too, so kappa is lower than the 2×2 "inside or not" kappa above
@@ -274,6 +505,24 @@ agreement.cohen_kappa(list(inside["a"]), list(inside["b"]))
 
 # %%
 agreement.kappa_table(tags).round(3)
+
+# %% [markdown]
+# > **❓ Question 4.b**: on all 418 tokens kappa is 0.79; on the 74 tokens where A or B tagged an entity it is 0.60. Why the difference?
+# >
+# > - a. The tokens both tagged `O` count as agreements, and there are many of them.
+# > - b. Kappa cannot be computed on fewer than 100 items.
+# > - c. A and B tokenised the entity tokens differently.
+#
+# Put the letter of your option in the cell below and run it.
+
+# %%
+from newstext.course.checks.questions import choice
+
+my_option = ...  # replace ... with "a", "b" or "c"
+# BEGIN SOLUTION
+my_option = "a"
+# END SOLUTION
+choice("4.b", my_option)
 
 # %% [markdown]
 # On all tokens kappa is 0.79; on the entity tokens, 0.60. Same annotations, two very different
@@ -319,60 +568,13 @@ agreement.label_confusion(a, b)
 # authors which label definitions need a sharper example.
 
 # %% [markdown]
-# ## ✏️ Exercise 4.1: kappa from a 2×2 table
-#
-# > **✏️ Exercise**: two annotators read the 50 sentences of another news page and decided, for
-# > each, whether it holds a quotation. Their decisions are in the table below (A in rows, B in
-# > columns). Compute **Cohen's kappa** from the four counts, as in the cells above, and store it,
-# > a float, in `kappa_of_quotes`.
-
-# %%
-from newstext.course.checks import lesson04 as check
-
-quote_decisions = check.quote_decisions_table()
-quote_decisions
-
-# %%
-kappa_of_quotes = ...  # replace ... with your code
-# BEGIN SOLUTION
-n = quote_decisions.to_numpy().sum()
-observed_quotes = (quote_decisions.loc["yes", "yes"] + quote_decisions.loc["no", "no"]) / n
-a_yes = quote_decisions.loc["yes"].sum() / n  # A's "yes" row
-b_yes = quote_decisions["yes"].sum() / n  # B's "yes" column
-chance_quotes = a_yes * b_yes + (1 - a_yes) * (1 - b_yes)
-kappa_of_quotes = (observed_quotes - chance_quotes) / (1 - chance_quotes)
-# END SOLUTION
-
-# %%
-check.quote_kappa(kappa_of_quotes)
-
-# %% [markdown] tags=["solution"]
-# **Solution.** Observed agreement: (28 + 13) / 50 = 0.82. A says yes in 35 of 50 sentences
-# (0.7), B in 30 (0.6), so chance agreement is 0.7 × 0.6 + 0.3 × 0.4 = 0.54, and
-# kappa = (0.82 − 0.54) / (1 − 0.54) ≈ 0.61.
-#
-# ```python
-# n = quote_decisions.to_numpy().sum()
-# observed = (quote_decisions.loc["yes", "yes"] + quote_decisions.loc["no", "no"]) / n
-# a_yes = quote_decisions.loc["yes"].sum() / n
-# b_yes = quote_decisions["yes"].sum() / n
-# chance = a_yes * b_yes + (1 - a_yes) * (1 - b_yes)
-# kappa_of_quotes = (observed - chance) / (1 - chance)
-# ```
-#
-# Typical mistakes: giving the observed agreement (0.82) as kappa; taking chance agreement as
-# 0.5, as for a coin (it depends on each annotator's habits); counting only "both yes" in the
-# chance agreement; using one annotator's shares twice. With the package:
-# `agreement.cohen_kappa(*check.quote_decision_lists()).kappa`.
-
-# %% [markdown]
-# ## 4. Adjudication: one gold set from two annotations
+# ## 7. Adjudication: one gold set from two annotations
 #
 # To get one gold standard, every disagreement is settled **by the guidelines**, not by
 # majority, taste or the model's output. Before the package does it, try three yourself.
 
 # %% [markdown]
-# ## ✏️ Exercise 4.2: settle three disagreements
+# ## ✏️ Exercise 4.3: settle three disagreements
 #
 # > **✏️ Exercise**: here are three places where A and B disagree. For each case, decide by
 # > `GUIDELINES.md` (open `../data/annotations/GUIDELINES.md` from this folder) whose
@@ -391,6 +593,12 @@ decisions = {1: "A", 2: "A", 3: "B"}
 
 # %%
 check.settle_disagreements(decisions)
+
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer** (Exercise 4.3): for each case, name the rule of the guidelines that decides
+# > it (its section and its bullet).
+#
+# *Write here (double-click this cell).*
 
 # %% [markdown] tags=["solution"]
 # **Solution.** `{1: "A", 2: "A", 3: "B"}`.
@@ -445,134 +653,16 @@ adjudication.compare_with_reference(gold, reference)
 # > and a case the guidelines cannot settle (`undecided`) goes back into the guidelines as a new
 # > rule with an example. Then everyone annotates the next batch with the new version.
 
-# %% [markdown]
-# ## 5. Your turn: annotate, score yourself, save
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer**: who decides what the gold says? Here, the guidelines' authors and the
+# > adjudicator. Name one way the annotators' own background (their language, their politics, what
+# > they take for a name or a date) could bias a gold standard, and one thing the guidelines or
+# > the team could do about it.
 #
-# An annotation is a list of **records**, one per entity: `start` and `end` (raw-page offsets,
-# end exclusive), `label` and `text`. Counting offsets by hand is slow and error-prone, so
-# `mark(paragraph, text, label)` finds them for you:
-
-# %%
-import json
-
-from newstext.evaluating.student_annotations import (
-    mark,
-    record_problems,
-    save_student_annotations,
-    score_student,
-)
-
-paragraph = gold[11]  # paragraph 12
-print(paragraph.text, "\n")
-record = mark(paragraph, "Malaysia", "GPE")
-print(json.dumps(record))
-print(repr(raw[record["start"] : record["end"]]))
+# *Write here (double-click this cell).*
 
 # %% [markdown]
-# This cell is your annotation tool. It starts with some of the entities of paragraph 12;
-# **add the ones that are missing**, following the guidelines, then run it and the cells below.
-# A record typed by hand, like the last one, works too. The cell checks every record against the
-# page: a record with a wrong offset, text or label, or one that overlaps an earlier record, is
-# reported and left out, so the cells below still run.
-#
-# > **⚠️ Warning**: `mark` finds the **first** occurrence of the text. For the second `Rubio`,
-# > give `occurrence=2`.
-
-# %%
-my_entities = [
-    mark(paragraph, "Thursday", "DATE"),
-    mark(paragraph, "Malaysia", "GPE"),
-    mark(paragraph, "Rubio", "PERSON"),
-    mark(paragraph, "Lavrov", "PERSON"),
-    mark(paragraph, "Rubio", "PERSON", occurrence=2),
-    {"start": 2039, "end": 2047, "label": "DATE", "text": "February"},
-    # add your entities here, one per line
-]
-
-problems = record_problems(my_entities)  # {record number: what is wrong}
-for problem in problems.values():
-    print("⚠️ left out:", problem)
-my_entities = [r for n, r in enumerate(my_entities, start=1) if n not in problems]
-print(f"{len(my_entities)} records ready")
-
-# %% [markdown]
-# `score_student` compares your records with the gold, on the paragraphs you annotated only:
-# `student` is how many spans you gave, `support` how many the gold has, `correct` the exact
-# matches.
-
-# %%
-score_student(my_entities, gold).round(2)
-
-# %% [markdown]
-# With the records as given, precision is 1.0 and recall below 1: everything marked is right, but
-# the gold has more. Once you add the missing entities, recall rises. When your
-# recall reaches 1.0, you have found them all.
-#
-# Save your work: `save_student_annotations` checks the records and writes them, in the
-# reference format, to `data/annotations/students/` (git ignores that folder, so your file stays
-# on your machine).
-
-# %%
-path = save_student_annotations(my_entities, "my_annotations")
-print(path)
-print(path.read_text(encoding="utf-8")[:240], "…")
-
-# %% [markdown]
-# A save **never overwrites** a file. Save again under the same name and you get a new file;
-# we delete that second copy at once, it was only here to show the rule:
-
-# %%
-again = save_student_annotations(my_entities, "my_annotations")
-print(f"first save: {path.name}, second save: {again.name}")
-again.unlink()
-
-# %% [markdown]
-# > **⚠️ Warning**: so each run of this notebook adds one numbered file: `my_annotations.jsonl`,
-# > then `my_annotations-2.jsonl`, and so on. Delete the ones you do not need; after 999 files
-# > with one name, saving stops and asks for another name. Change `"my_annotations"` to your
-# > own name (letters, digits, `-` and `_`) to tell your files apart.
-
-# %% [markdown]
-# ## ✏️ Exercise 4.3: annotate two sentences
-#
-# > **✏️ Exercise**: annotate **every entity** of the two sentences of paragraph 7 (printed
-# > below), following the guidelines. Store a list of records made with `mark` in
-# > `paragraph_7_entities`. The check scores you against the gold: an F1 of at least 0.85
-# > passes, and it tells you what is still missing (by label, not by name).
-
-# %%
-p7 = gold[6]
-print(p7.text)
-
-# %%
-paragraph_7_entities = ...  # replace ... with your code
-# BEGIN SOLUTION
-paragraph_7_entities = [
-    mark(p7, "US", "GPE"),
-    mark(p7, "Donald Trump", "PERSON"),
-    mark(p7, "Putin", "PERSON"),
-    mark(p7, "Cabinet", "ORG"),
-    mark(p7, "this week", "DATE"),
-    mark(p7, "Trump", "PERSON", occurrence=2),
-    mark(p7, "Russian", "NORP"),
-    mark(p7, "Vladimir Putin", "PERSON"),
-]
-# END SOLUTION
-
-# %%
-check.paragraph_seven(paragraph_7_entities)
-
-# %% [markdown] tags=["solution"]
-# **Solution.** Eight entities: `US` (GPE), `Donald Trump`, `Putin` (in `Putin's`), `Cabinet`
-# (ORG, the US Cabinet), `this week` (DATE), `Trump`, `Russian` (NORP), `Vladimir Putin`.
-#
-# Typical mistakes: `US President Donald Trump` as one PERSON (a title is not part of a name,
-# and `US` is a GPE of its own); `Putin's` with the possessive; `mark(p7, "Trump", ...)` without
-# `occurrence=2`, which finds the `Trump` inside `Donald Trump` (the check reports the overlap);
-# forgetting `this week` or `Cabinet`, which do not look like names.
-
-# %% [markdown]
-# ## 6. Evaluation: the model, the rules and the quote extractor against the gold
+# ## 8. Evaluation: the model, the rules and the quote extractor against the gold
 #
 # Now the gold can judge the pipeline of notebook 03. `evaluation_table` scores three systems
 # with spaCy's own scorer (exact boundaries and label, per label):
@@ -639,8 +729,18 @@ for p, doc in zip(gold, predict_entities(nlp, gold), strict=True):
 # is built from them. With real annotators, their agreement is usually taken as the ceiling a
 # model can be measured against.
 
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer**: who is the gold standard? In one paragraph: who made the gold of this
+# > notebook, by what rules, and what does a model's score against it measure: the truth, or
+# > agreement with those people and their guidelines?
+#
+# *Write here (double-click this cell).*
+
 # %% [markdown]
-# ## 7. Export and re-import: annotations for other tools
+# ## Going further: 9. Export and re-import: annotations for other tools
+#
+# > **🧭 Going further**: outside the core path. Skip it in a class that keeps to the core's
+# > 90 minutes: nothing in the core needs it.
 #
 # Annotation tools and training scripts each read their own format. The gold goes out in six of
 # them (seven files: BIO and BILUO are written apart), and each must come back **unchanged**: same texts, same spans, same labels.
@@ -738,8 +838,8 @@ first_lines("main_article.biluo.tsv", 8)
 
 # %% [markdown]
 # **brat standoff**: the text in `main_article.txt` (one paragraph a line), the annotations in
-# `main_article.ann`. A `T` line holds an ID, then the label with the start and end **in the
-# `.txt` file**, then the text, separated by tabs:
+# `main_article.ann`. A `T` line has three fields separated by **tabs**: an ID (`T1`); the label,
+# start and end **in the `.txt` file**, separated by **spaces**; then the text:
 
 # %%
 first_lines("main_article.txt", 1)
@@ -791,6 +891,12 @@ t_line = f"T1\tPERSON {start} {start + len('Rubio')}\tRubio"
 # %%
 check.brat_line(t_line)
 
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer** (Exercise 4.4): explain your start offset as a sum: what does each term
+# > count?
+#
+# *Write here (double-click this cell).*
+
 # %% [markdown] tags=["solution"]
 # **Solution.** Paragraph 1 has 237 characters and a newline, and `Rubio` starts 41 characters
 # into paragraph 2: 237 + 1 + 41 = 279, and the end is 279 + 5 = 284.
@@ -811,6 +917,8 @@ check.brat_line(t_line)
 #
 # * A reference is made by people following **guidelines** that decide labels, boundaries,
 #   quotations and speakers, with the page's hard cases as examples.
+# * Annotate **before** you look at anyone else's annotation, the model's included, then compare:
+#   what you see first anchors what you decide.
 # * Measure agreement between annotators before trusting a reference. For entities use **span
 #   F1** (exact and lenient); it is symmetric, so neither annotator has to be "right".
 # * **Cohen's kappa** corrects agreement for chance, but on tokens it depends on how many easy

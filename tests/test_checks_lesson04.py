@@ -13,9 +13,9 @@ from newstext.evaluating.agreement import cohen_kappa
 from newstext.evaluating.student_annotations import mark
 
 CHECKS = [
+    lesson04.paragraph_seven,
     lesson04.quote_kappa,
     lesson04.settle_disagreements,
-    lesson04.paragraph_seven,
     lesson04.brat_line,
 ]
 
@@ -31,7 +31,7 @@ def test_the_exercise_numbers():
     assert [check.exercise for check in CHECKS] == ["4.1", "4.2", "4.3", "4.4"]
 
 
-# --- 4.1: kappa from a 2x2 table -----------------------------------------------------------
+# --- 4.2: kappa from a 2x2 table -----------------------------------------------------------
 
 
 def test_the_table_holds_fifty_sentences():
@@ -42,7 +42,7 @@ def test_the_table_holds_fifty_sentences():
     assert len(a) == len(b) == 50
 
 
-class TestExercise41QuoteKappa:
+class TestExercise42QuoteKappa:
     KAPPA = (0.82 - 0.54) / (1 - 0.54)  # worked out by hand from the table
 
     def test_right_answer_agrees_with_the_package(self):
@@ -78,10 +78,10 @@ class TestExercise41QuoteKappa:
         assert "0.609" not in result.message
 
 
-# --- 4.2: settle three disagreements -------------------------------------------------------
+# --- 4.3: settle three disagreements -------------------------------------------------------
 
 
-class TestExercise42SettleDisagreements:
+class TestExercise43SettleDisagreements:
     RIGHT = {1: "A", 2: "A", 3: "B"}
 
     def test_the_cases_are_the_packages_disagreements(self):
@@ -124,7 +124,7 @@ class TestExercise42SettleDisagreements:
         assert "case 1" in message and "case 2" not in message and "case 3" not in message
 
 
-# --- 4.3: annotate the two sentences of paragraph 7 ----------------------------------------
+# --- 4.1: annotate the two sentences of paragraph 7 ----------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -146,8 +146,8 @@ def right_entities(p7):
     ]
 
 
-class TestExercise43ParagraphSeven:
-    def test_the_right_answer_is_the_gold(self, p7, right_entities):
+class TestExercise41ParagraphSeven:
+    def test_the_right_answer_is_the_reference(self, p7, right_entities):
         assert sorted((r["start"], r["end"], r["label"]) for r in right_entities) == sorted(
             (e.start, e.end, e.label) for e in p7.entities
         )
@@ -160,7 +160,7 @@ class TestExercise43ParagraphSeven:
         result = lesson04.paragraph_seven(without_date)
         assert result.passed
         assert "F1 0.93, enough to pass" in result.message
-        assert "the gold has entities you did not mark: 1 DATE" in result.message
+        assert "the reference has entities you did not mark: 1 DATE" in result.message
         assert "this week" not in result.message
 
     def test_a_title_inside_a_person_fails(self, p7, right_entities):
@@ -168,8 +168,8 @@ class TestExercise43ParagraphSeven:
         result = lesson04.paragraph_seven(answer)
         assert not result.passed
         assert "F1 0.80 (pass: 0.85)" in result.message
-        assert "'US President Donald Trump' overlaps a gold entity but its boundaries differ" \
-            in result.message
+        assert "'US President Donald Trump' overlaps an entity of the reference but its " \
+            "boundaries differ" in result.message
         assert "1 GPE, 1 PERSON" in result.message
         assert "Donald Trump'" not in result.message.replace("President Donald Trump'", "")
 
@@ -177,7 +177,8 @@ class TestExercise43ParagraphSeven:
         answer = [r for r in right_entities if r["text"] != "Putin"]
         answer.append(mark(p7, "Putin's", "PERSON"))
         result = lesson04.paragraph_seven(answer)
-        assert "\"Putin's\" overlaps a gold entity but its boundaries differ" in result.message
+        assert "\"Putin's\" overlaps an entity of the reference but its boundaries differ" \
+            in result.message
 
     def test_a_wrong_label_is_named(self, p7, right_entities):
         answer = [r for r in right_entities if r["text"] != "Russian"]
@@ -190,14 +191,24 @@ class TestExercise43ParagraphSeven:
     def test_too_many_misses_fail(self, right_entities):
         result = lesson04.paragraph_seven(right_entities[:4])
         assert not result.passed
-        assert "the gold has entities you did not mark: 1 DATE, 1 NORP, 2 PERSON" \
+        assert "the reference has entities you did not mark: 1 DATE, 1 NORP, 2 PERSON" \
             in result.message
         for text in ("this week", "Russian", "Vladimir Putin"):
             assert text not in result.message
 
-    def test_an_extra_span_is_not_in_the_gold(self, p7, right_entities):
+    def test_an_extra_span_is_not_in_the_reference(self, p7, right_entities):
         result = lesson04.paragraph_seven([*right_entities, mark(p7, "the war", "EVENT")])
-        assert "'the war' is not an entity in the gold" in result.message
+        assert "'the war' is not an entity in the reference" in result.message
+
+    def test_records_made_on_the_unannotated_paragraphs_are_checked_alike(self, right_entities):
+        from newstext.evaluating.student_annotations import paragraphs_to_annotate
+
+        blank = paragraphs_to_annotate()[lesson04.EXERCISE_PARAGRAPH - 1]
+        assert blank.entities == () and blank.quotes == ()
+        again = [mark(blank, r["text"], r["label"]) for r in right_entities[:-3]]
+        again += [mark(blank, "Trump", "PERSON", occurrence=2), *right_entities[-2:]]
+        assert sorted(map(str, again)) == sorted(map(str, right_entities))
+        assert lesson04.paragraph_seven(again).passed
 
     @pytest.mark.parametrize(
         "answer, says",

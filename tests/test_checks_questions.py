@@ -6,7 +6,7 @@ import re
 import jupytext
 import pytest
 
-from newstext.course.checks.core import NOT_ANSWERED, Option, Question, choose
+from newstext.course.checks.core import Option, Question, choose
 from newstext.course.checks.questions import QUESTIONS, choice
 from newstext.course.editions import Editions, split_solution
 
@@ -30,7 +30,7 @@ def test_every_option_has_its_own_feedback(number):
 @pytest.mark.parametrize(
     "answer, says",
     [
-        (..., NOT_ANSWERED),
+        (..., 'not answered yet: replace the ... with a letter, "a", "b", "c".'),
         (2, 'give the letter of one option, as a string: "a", "b", "c".'),
         ("d", "'d' is not one of the options"),
         ("the second", "is not one of the options"),

@@ -48,3 +48,28 @@ def test_02_value_counts_index_and_a_mask_on_it_are_shown_before_exercise_2_2():
     assert re.search(r"^(\w+) = .*\.value_counts\(\)$", shown, re.M)
     assert re.search(r"(\w+)\[\1 >= \d+\]", shown), "a mask on a value_counts Series"
     assert re.search(r"\w+\.index\b", shown)
+
+
+def test_04_students_annotate_before_they_see_any_annotation_or_model_output():
+    cells = cells_of("04")
+    annotating = [
+        index_of(cells, lambda c: c.source.startswith("my_entities = [")),
+        index_of(cells, lambda c: c.source.startswith("paragraph_7_entities = ...")),
+    ]
+    before = "\n".join(student_code(cell) for cell in cells[: max(annotating) + 1])
+    for reveals in (
+        "load_reference(",  # the reference
+        "load_annotator(",  # annotators A and B
+        "merge_gold(",  # the gold
+        "gold_paragraphs(",
+        "load_english(",  # the model
+        "score_student(",  # any comparison
+        "check.",
+    ):
+        assert reveals not in before, reveals
+    assert "paragraphs_to_annotate()" in before  # text and offsets only
+    comparisons = [
+        index_of(cells, lambda c: "check.paragraph_seven(" in student_code(c)),
+        index_of(cells, lambda c: "score_student(my_entities" in student_code(c)),
+    ]
+    assert min(comparisons) > max(annotating)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 import jupytext
-import pytest
 
 from conftest import ROOT
 
@@ -137,3 +136,33 @@ def test_02_questions_quote_the_pages_numbers(tokens):
     assert f"(log ratio {lavrov.log_ratio:.2f}, G2 {lavrov.g2:.2f})" in text
     assert f"Putin {putin.target_count:.0f} times against {putin.reference_count:.0f}" in text
     assert f"(log ratio {putin.log_ratio:.2f}, G2 {putin.g2:.2f})" in text
+
+
+# --- 04 ---------------------------------------------------------------------------------------
+
+
+def test_04_describes_a_brat_line_as_brat_writes_it(tmp_path, reference):
+    from newstext.evaluating import exports
+
+    ann = exports.write_brat(exports.annotated_texts(reference[:2]), tmp_path)
+    line = next(row for row in ann.read_text(encoding="utf-8").splitlines() if row[:1] == "T")
+    fields = line.split("\t")
+    assert len(fields) == 3 and len(fields[1].split(" ")) == 3  # ID, "label start end", text
+    prose = markdown_of("04")
+    assert "A `T` line has three fields separated by **tabs**" in prose
+    assert "start and end **in the `.txt` file**, separated by **spaces**" in prose
+    assert "then the text, separated by tabs" not in prose
+
+
+def test_04_question_quotes_the_kappa_table(a, b):
+    from newstext.course.checks.questions import QUESTIONS
+    from newstext.evaluating import agreement
+
+    table = agreement.kappa_table(agreement.tag_table(a, b)).set_index("tokens")
+    every, entity = table.iloc[0], table.iloc[1]
+    text = one_line_cell(QUESTIONS["4.b"].markdown())
+    assert f"on all {every['items']:.0f} tokens kappa is {every['kappa']:.2f}" in text
+    assert (
+        f"on the {entity['items']:.0f} tokens where A or B tagged an entity it is "
+        f"{entity['kappa']:.2f}" in text
+    )

@@ -65,6 +65,15 @@ class AnnotationError(NewstextError):
 # ---------------------------------------------------------------------------------------
 
 
+def paragraphs_to_annotate(
+    paragraphs: Sequence[ReferenceParagraph] | None = None,
+) -> list[ReferenceParagraph]:
+    """The main article's paragraphs with nothing marked: their text and raw offsets only, so
+    that students annotate before they see anyone else's entities or quotations."""
+    paragraphs = paragraphs if paragraphs is not None else load_reference()
+    return [replace(paragraph, entities=(), quotes=()) for paragraph in paragraphs]
+
+
 def mark(paragraph: ReferenceParagraph, text: str, label: str, occurrence: int = 1) -> dict:
     """The record of the ``occurrence``-th ``text`` in the paragraph, with raw offsets.
 

@@ -140,7 +140,7 @@ def choose(question: Question, answer: object) -> CheckResult:
         return CheckResult(question.number, passed, message, kind="Question")
 
     if answer is Ellipsis:
-        return result(False, NOT_ANSWERED)
+        return result(False, f"not answered yet: replace the ... with a letter, {letters}.")
     if not isinstance(answer, str):
         return result(False, f"give the letter of one option, as a string: {letters}.")
     letter = answer.strip().strip("().").lower()

@@ -17,7 +17,12 @@ from newstext.course.checks.core import Verdict, exercise, right, type_problem, 
 from newstext.evaluating import exports
 from newstext.evaluating.adjudication import Disagreement, disagreements, merge_gold
 from newstext.evaluating.agreement import NO_SPAN, Kappa, cohen_kappa
-from newstext.evaluating.reference import ReferenceEntity, ReferenceParagraph, load_annotator
+from newstext.evaluating.reference import (
+    ReferenceEntity,
+    ReferenceParagraph,
+    load_annotator,
+    load_reference,
+)
 from newstext.evaluating.student_annotations import AnnotationError, check_records, paragraph_of
 
 # --- Shared data ---------------------------------------------------------------------------
@@ -38,7 +43,7 @@ def _paragraph(number: int) -> ReferenceParagraph:
     return next(p for p in gold_paragraphs() if p.paragraph == number)
 
 
-# --- Exercise 4.1: Cohen's kappa on a 2x2 table --------------------------------------------
+# --- Exercise 4.2: Cohen's kappa on a 2x2 table --------------------------------------------
 
 #: Two annotators decided for each of 50 sentences whether it holds a quotation:
 #: ``{(A's decision, B's decision): number of sentences}``.
@@ -118,7 +123,7 @@ def _typical_kappa_mistakes(kappa: Kappa) -> list[tuple[float, str]]:
     ]
 
 
-@exercise("4.1")
+@exercise("4.2")
 def quote_kappa(answer: object) -> Verdict:
     """Cohen's kappa of the two annotators of :data:`QUOTE_DECISIONS`."""
     if isinstance(answer, Kappa):
@@ -149,7 +154,7 @@ def quote_kappa(answer: object) -> Verdict:
     )
 
 
-# --- Exercise 4.2: settle three disagreements by the guidelines ---------------------------
+# --- Exercise 4.3: settle three disagreements by the guidelines ---------------------------
 
 
 @dataclass(frozen=True)
@@ -163,7 +168,7 @@ class Case:
     topic: str
 
 
-#: The three cases of exercise 4.2.
+#: The three cases of exercise 4.3.
 CASES: tuple[Case, ...] = (
     Case(1, 5, "United States", "a leading 'the'"),
     Case(2, 13, "Moscow", "a place that stands for its government"),
@@ -207,7 +212,7 @@ def cases_table() -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("case")
 
 
-@exercise("4.2")
+@exercise("4.3")
 def settle_disagreements(answer: object) -> Verdict:
     """The student's decision ("A" or "B") for each case is the adjudication's."""
     problem = type_problem(answer, Mapping, 'a dict {case number: "A" or "B"}')
@@ -244,26 +249,26 @@ def settle_disagreements(answer: object) -> Verdict:
     return wrong(" ".join(hints))
 
 
-# --- Exercise 4.3: annotate the two sentences of paragraph 7 -------------------------------
+# --- Exercise 4.1: annotate the two sentences of paragraph 7 -------------------------------
 
-#: The paragraph students annotate in exercise 4.3: two sentences, eight entities.
+#: The paragraph students annotate in exercise 4.1: two sentences, eight entities.
 EXERCISE_PARAGRAPH = 7
 
-#: The F1 against the gold that passes.
+#: The F1 against the reference that passes.
 MIN_F1 = 0.85
 
 
 def _span_problem(mine: ReferenceEntity, gold: Sequence[ReferenceEntity]) -> str:
-    """What is wrong with one of the student's spans that the gold does not have."""
+    """What is wrong with one of the student's spans that the reference does not have."""
     same_place = [g for g in gold if (g.start, g.end) == (mine.start, mine.end)]
     if same_place:
         return f"{mine.text!r} has the right boundaries but not the right label"
     if any(g.start < mine.end and mine.start < g.end for g in gold):
         return (
-            f"{mine.text!r} overlaps a gold entity but its boundaries differ (titles, "
+            f"{mine.text!r} overlaps an entity of the reference but its boundaries differ (titles, "
             "possessives, 'the': see Entities > Boundaries)"
         )
-    return f"{mine.text!r} is not an entity in the gold"
+    return f"{mine.text!r} is not an entity in the reference"
 
 
 def _missing_labels(missing: Sequence[ReferenceEntity]) -> str:
@@ -271,15 +276,19 @@ def _missing_labels(missing: Sequence[ReferenceEntity]) -> str:
     return ", ".join(f"{n} {label}" for label, n in sorted(counts.items()))
 
 
-@exercise("4.3")
+@exercise("4.1")
 def paragraph_seven(answer: object) -> Verdict:
-    """The student's entities of paragraph 7 reach :data:`MIN_F1` against the gold."""
+    """The student's entities of paragraph 7 reach :data:`MIN_F1` against the reference.
+
+    The notebook has the students annotate before they see any annotation, and check after:
+    the reference is the main article's (``data/annotations/main_article.jsonl``), which the
+    notebook's gold, A and B adjudicated, equals."""
     if not isinstance(answer, (list, tuple, pd.DataFrame, str)):
         return wrong(
             f"the answer should be a list of records (dicts made with `mark`), but it is a "
             f"{type(answer).__name__}."
         )
-    paragraphs = gold_paragraphs()
+    paragraphs = load_reference()
     try:
         mine = check_records(answer, paragraphs)
     except AnnotationError as err:
@@ -287,12 +296,12 @@ def paragraph_seven(answer: object) -> Verdict:
         if "overlap" in str(err):
             hint = " For a second mention of the same words, give `mark` an `occurrence=2`."
         return wrong(f"{err}.{hint}")
-    paragraph = _paragraph(EXERCISE_PARAGRAPH)
+    paragraph = next(p for p in paragraphs if p.paragraph == EXERCISE_PARAGRAPH)
     elsewhere = [e for e in mine if paragraph_of(e.start, e.end, paragraphs) != paragraph]
     if elsewhere:
         return wrong(
             f"{elsewhere[0].text!r} is not in paragraph {EXERCISE_PARAGRAPH}: use `mark` on "
-            f"the paragraph `gold[{EXERCISE_PARAGRAPH - 1}]`."
+            f"the paragraph `paragraphs[{EXERCISE_PARAGRAPH - 1}]`."
         )
     gold = paragraph.entities
     keys = {(g.start, g.end, g.label) for g in gold}
@@ -309,11 +318,11 @@ def paragraph_seven(answer: object) -> Verdict:
     f1 = 2 * precision * recall / (precision + recall) if found else 0.0
     problems = [_span_problem(e, gold) for e in extra]
     if missing:
-        problems.append(f"the gold has entities you did not mark: {_missing_labels(missing)}")
+        problems.append(f"the reference has entities you did not mark: {_missing_labels(missing)}")
     summary = f"precision {precision:.2f}, recall {recall:.2f}, F1 {f1:.2f}"
     if f1 >= MIN_F1:
         if not problems:
-            return right(f"{summary}: every entity of the two sentences, as the gold has it.")
+            return right(f"{summary}: every entity of the two sentences, as the reference has it.")
         return right(f"{summary}, enough to pass. To reach 1.00: {'; '.join(problems)}.")
     return wrong(f"{summary} (pass: {MIN_F1}). {'; '.join(problems)}.")
 
