@@ -8,7 +8,7 @@
 # | **Questions** | What is this course about? Does my computer have what it needs? What does a scraped page look like before anyone cleans it? |
 # | **Objectives** | Run a notebook cell by cell and top to bottom; read the environment check and fix what it reports; load the raw page and describe its shape; answer an exercise and read its automatic check. |
 # | **Prerequisites** | Basic Python: strings, lists, `for` loops, functions. No NLP needed. |
-# | **Minutes** | 20 |
+# | **Minutes** | 30 for the core path (no Going further section) |
 #
 # Throughout the course, boxes like these mark what kind of cell you are reading:
 #
@@ -40,13 +40,17 @@
 # concrete example, why each step of a text-analysis pipeline exists. Everything runs offline on a
 # laptop in seconds.
 #
-# | Notebook | Questions | Objectives | Minutes |
+# | Notebook | Questions | Objectives | Minutes: core + going further |
 # |---|---|---|---|
-# | **00 Start here** (this one) | Is my setup working? What does the raw page look like? | Run cells; read the environment check; look at the raw page. | 20 |
-# | [**01 Cleaning**](01_cleaning.ipynb) | Which lines are article and which are page furniture? How do we keep every decision traceable? | Classify lines with readable rules; split the page into articles; remove inline noise with a log; score the cleaner against a reference. | 60 |
-# | [**02 Exploring**](02_exploring.ipynb) | What is in the articles, in numbers and pictures? | Build tidy tables of paragraphs, sentences and tokens; count, compare and plot. | 60 |
-# | [**03 Annotating with spaCy**](03_annotating_spacy.ipynb) | What does a language model add, and where does it go wrong? | Read spaCy's annotations; analyse entity errors; write rules; extract quotes and speakers. | 75 |
-# | [**04 Annotating by hand**](04_annotating_by_hand.ipynb) | How do people annotate, and how much do they agree? | Apply guidelines; measure agreement; evaluate the pipeline; export to annotation tools. | 75 |
+# | **00 Start here** (this one) | Is my setup working? What does the raw page look like? | Run cells; read the environment check; look at the raw page. | 30 + 0 |
+# | [**01 Cleaning**](01_cleaning.ipynb) | Which lines are article and which are page furniture? How do we keep every decision traceable? | Classify lines with readable rules; split the page into articles; remove inline noise with a log; score the cleaner against a reference. | 80 + 25 |
+# | [**02 Exploring**](02_exploring.ipynb) | What is in the articles, in numbers and pictures? | Build tidy tables of paragraphs, sentences and tokens; count, compare and plot. | 70 + 60 |
+# | [**03 Annotating with spaCy**](03_annotating_spacy.ipynb) | What does a language model add, and where does it go wrong? | Read spaCy's annotations; analyse entity errors; write rules; extract quotes and speakers. | 100 + 5 |
+# | [**04 Annotating by hand**](04_annotating_by_hand.ipynb) | How do people annotate, and how much do they agree? | Annotate first, then compare; apply guidelines; measure agreement; evaluate the pipeline; export to annotation tools. | 90 + 30 |
+#
+# Minutes are at student pace, exercises and written answers included. A notebook's **core
+# path** is what a class does in its first number of minutes; the sections headed **Going
+# further** are for when there is time, or for homework.
 #
 # Each notebook can be the first one a class opens: it makes whatever it needs from the raw page.
 

@@ -6,12 +6,13 @@
 # | **Questions** | Which lines of a scraped page are article, and which are page furniture? How do we remove noise without losing track of where every word came from? When was the page published, if it only says "2 days ago"? |
 # | **Objectives** | Describe a page as a table of lines; classify lines with readable rules; split the page into articles with their metadata; remove inline noise and log each removal; repair and normalise without inventing text; score a cleaner against a hand-checked reference. |
 # | **Prerequisites** | [00 Start here](00_start_here.ipynb); Python strings and lists; a first look at pandas DataFrames helps. |
-# | **Minutes** | 60 (teaching 35, exercises 25) |
+# | **Minutes** | 80 for the core path, 25 going further (sections 5, 6, 8 and 9) |
 #
 # > **📝 Note**: extra background, skip on a first pass. **✏️ Exercise**: your turn, with a check
 # > cell. **⚠️ Warning**: a trap that catches many people. **✍️ Your answer**: a question to answer
 # > in words, in that very cell. **❓ Question**: a multiple-choice question; the cell after it says
-# > why your option is right, or not.
+# > why your option is right, or not. **🧭 Going further**: a section outside the core path, to
+# > skip when class time is short.
 
 # %% [markdown]
 # ## Why clean at all?
@@ -329,7 +330,10 @@ check.unknown_ad_marker(marker)
 # Students often stop at `SCROLL TO CONTINUE`, which would leave `WITH CONTENT` in the article.
 
 # %% [markdown]
-# ## 5. Paragraphs and sentences
+# ## Going further: 5. Paragraphs and sentences
+#
+# > **🧭 Going further**: outside the core path. Skip it in a class that keeps to the core's
+# > 80 minutes: nothing in the core needs it.
 #
 # The related articles came as single lines of 3,600 and 7,000 characters: the scraper lost their
 # paragraph breaks, and in places the space after a full stop (`said.A senior`). The cleaner splits
@@ -358,7 +362,10 @@ for example in ["the official said.A senior", "U.S. weapons", "Sen. Lindsey Grah
 cleaned.paragraphs.groupby("article_id")["chars"].describe()[["count", "mean", "min", "max"]]
 
 # %% [markdown]
-# ## 6. Quote marks: one convention
+# ## Going further: 6. Quote marks: one convention
+#
+# > **🧭 Going further**: outside the core path. Skip it in a class that keeps to the core's
+# > 80 minutes: nothing in the core needs it.
 #
 # The page mixes three kinds of quote marks: `"…"`, `'…'`, and a curly `‘` closed by a straight
 # `'` (in the headlines). Worse, `'` is also the apostrophe of `don't` and `Russia's`.
@@ -413,7 +420,10 @@ cleaned.glitches[["sentence_id", "rule", "evidence"]]
 # *Write here (double-click this cell).*
 
 # %% [markdown]
-# ## 8. When was it published?
+# ## Going further: 8. When was it published?
+#
+# > **🧭 Going further**: outside the core path. Skip it in a class that keeps to the core's
+# > 80 minutes: nothing in the core needs it.
 #
 # The page says `2 days ago`, `2 hours ago` and `3 hours ago`, but not the day it was saved. We
 # have to derive that **reference date** from the page's own evidence, and say how. The First Post
@@ -465,7 +475,10 @@ from newstext.cleaning.published import REFERENCE_DATE_EVIDENCE
 print(REFERENCE_DATE_EVIDENCE)
 
 # %% [markdown]
-# ## 9. Traceability: every paragraph points back to the raw page
+# ## Going further: 9. Traceability: every paragraph points back to the raw page
+#
+# > **🧭 Going further**: outside the core path. Skip it in a class that keeps to the core's
+# > 80 minutes: nothing in the core needs it.
 #
 # Each paragraph records where it starts and ends in the raw page. For the main article nothing
 # was removed inside a paragraph, so the raw slice is the paragraph itself:

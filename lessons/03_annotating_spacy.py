@@ -6,10 +6,13 @@
 # | **Questions** | What does a spaCy pipeline add to a text? Where does a small statistical model go wrong on this page, and why? How can rules fix it? Who says what in the news? |
 # | **Objectives** | Read spaCy's token annotations (lemma, part of speech, dependency, entity); draw them with displaCy; analyse the model's entity errors; add rules in the right place of the pipeline and measure the gain; extract quotations with their speakers and compare with a published extractor. |
 # | **Prerequisites** | [01 Cleaning](01_cleaning.ipynb) (the cleaned articles and their offsets); [02 Exploring](02_exploring.ipynb) helps. |
-# | **Minutes** | 75 (teaching 45, exercises 30) |
+# | **Minutes** | 100 for the core path, 5 going further (sections 7 and 8) |
 #
 # > **📝 Note**: extra background, skip on a first pass. **✏️ Exercise**: your turn, with a check
-# > cell. **⚠️ Warning**: a trap that catches many people.
+# > cell. **⚠️ Warning**: a trap that catches many people. **✍️ Your answer**: a question to answer
+# > in words, in that very cell. **❓ Question**: a multiple-choice question; the cell after it says
+# > why your option is right, or not. **🧭 Going further**: a section outside the core path, to
+# > skip when class time is short.
 
 # %% [markdown]
 # ## 1. The pipeline
@@ -107,6 +110,11 @@ from spacy import displacy
 
 displacy.render(sentence, style="dep", jupyter=True, options={"compact": True, "distance": 80})
 
+# %%
+# The same links in code: a token's `children` are the tokens that depend on it, and each
+# child's `dep_` is the label of its link. Here, the children of the sentence's ROOT:
+[(child.text, child.dep_) for child in sentence.root.children]
+
 # %% [markdown]
 # The **entity view** marks the named entities of the main article in the text:
 
@@ -136,6 +144,12 @@ subject = [child for child in described.children if child.dep_ == "nsubj"][0]
 
 # %%
 check.subject_of_described(subject)
+
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer** (Exercise 3.1): why is one word, and not the phrase "Russia's Foreign
+# > Ministry", the subject in the parse?
+#
+# *Write here (double-click this cell).*
 
 # %% [markdown] tags=["solution"]
 # **Solution.** The subject is the child of `described` with the label `nsubj`:
@@ -176,7 +190,10 @@ ax.set(
     ylabel="entity label",
 )
 ax.legend(title="article", labels=list(cleaned.articles["source"]))
-save_figure(ax.figure, "03_entities_by_label")
+save_figure(ax.figure, "03_entities_by_label",
+            alt="Horizontal bars of entities per label in each article: the Indian Express has "
+            "the longest bars for almost every label, with more than 60 GPE, and the main "
+            "article, Mint, has the fewest.")
 
 # %% [markdown]
 # The Indian Express article is three times as long as the main one (1,382 tokens against 430),
@@ -243,6 +260,12 @@ patriot = {"label": "PRODUCT", "pattern": "Patriot"}
 # %%
 check.patriot_pattern(patriot)
 
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer** (Exercise 3.2): how does your pattern match `Patriot`, and why does it leave
+# > `Patriotic` alone?
+#
+# *Write here (double-click this cell).*
+
 # %% [markdown] tags=["solution"]
 # **Solution.** `{"label": "PRODUCT", "pattern": "Patriot"}`: a phrase pattern matches the exact
 # token text, so `Patriotic` is left alone. A token pattern `[{"LOWER": "patriot"}]` also works and
@@ -252,50 +275,32 @@ check.patriot_pattern(patriot)
 # %% [markdown]
 # ## 5. Rules: fixing what we can foresee
 #
-# Rules come in two kinds, and the line between them matters:
+# Two kinds of rules, in `newstext.annotating.entity_rules`:
 #
-# * **General rules** hold for any English news text and list no names: a job title
-#   (`Secretary of State`, `Prime Minister`) is not part of a name, `Elon Musk's` is the entity
-#   `Elon Musk`, and a person named in full once is the same person when named by surname.
-# * **Page patterns** name things of one page: here, `Patriot` is an air-defence system and
-#   `Kyiv` a city. They help on this page and nowhere else.
-#
-# In `newstext.annotating.entity_rules`, the rules are:
-#
-# 1. **Components added to the pipeline after `ner`**: `entity_fixes`, a `span_ruler` that
-#    writes a page's patterns into the entities (empty unless we give it patterns); `title_ruler`,
-#    a `span_ruler` that puts job titles into their own *span group* (a named list of spans kept
-#    beside the entities); `drop_entities_in_titles`, which drops an entity inside a title; and
-#    `entity_boundaries`, which trims a possessive `'s` or a leading `the`. They come **after**
-#    the model so that they can **correct** it: a pattern that covers a whole entity of the
-#    model replaces it. Placed before, they could only add entities, never correct a label the
-#    model gives. A pattern never overwrites *part* of a longer entity: `Patriot` inside "the
-#    Patriot Act" stays part of the law.
+# 1. **Components added to the pipeline after `ner`**: an `entity_ruler` (named `entity_fixes`)
+#    that labels weapon systems as `PRODUCT`, a `span_ruler` (named `title_ruler`) that puts job
+#    titles into their own *span group* (a named list of spans kept beside the entities), and a
+#    small component, `drop_entities_in_titles`, that drops entities inside a title. The ruler comes **after** the model and
+#    may **overwrite** its entities (`overwrite_ents=True`): placed before, it could only add
+#    entities, never correct a label the model gives.
 # 2. **A rule over the whole article**: a writer names a person in full once ("Donald Trump"),
 #    then by surname. `propagate_person_names` learns the surnames from the article's full names
 #    and labels every later mention as a person. It lists no names.
 #
-# The course page's patterns are a file in spaCy's JSONL pattern format, one pattern per line:
-# `data/patterns/course_page.jsonl`. We load them **explicitly**:
+# The patterns are plain data:
 
 # %%
 from newstext.annotating import entity_rules as rules
 
-course_patterns = rules.load_patterns(rules.COURSE_PATTERNS)
-pd.DataFrame(course_patterns)
+pd.DataFrame(rules.ENTITY_PATTERNS)
 
 # %% [markdown]
-# > **⚠️ Warning**: these patterns are opt-in because we wrote them while reading this page. On
-# > other news they do harm: "Patriot" is also the Patriot Act (a law) and the New England
-# > Patriots (a team). So `rules_on(nlp)` runs the general rules alone, and a page's patterns
-# > only when we pass them: `rules_on(nlp, patterns=...)`.
-#
 # The components are added **switched off**, so that `nlp` keeps giving the model's own answers;
-# `with rules.rules_on(nlp, patterns=course_patterns):` switches them on, with this page's
-# patterns, for the block. Then we propagate names over each article.
+# `with rules.rules_on(nlp):` switches them on for the block. Then we propagate names over each
+# article.
 
 # %%
-with rules.rules_on(nlp, patterns=course_patterns):
+with rules.rules_on(nlp):
     print(nlp.pipe_names)
     ruled_docs = article_docs(cleaned, nlp)
 ruled_docs = [rules.propagate_person_names(doc) for doc in ruled_docs]
@@ -330,8 +335,7 @@ labelled.groupby(["entity", "pipeline", "label", "by"]).size().rename("times").t
 #
 # "It looks better" is not a measurement. A person annotated the entities of the main article by
 # hand (`data/annotations/main_article.jsonl`, guidelines in `data/annotations/GUIDELINES.md`).
-# We score the model alone and the model with the general rules against it (the main article
-# names no weapon: its score does not need the page's patterns), with spaCy's own scorer, per
+# We score the model alone and the model with the rules against it, with spaCy's own scorer, per
 # label: **precision** is the share of the entities found that are right (same span, same label),
 # **recall** the share of the reference's entities that were found, and **F1** their harmonic
 # mean (high only when both are).
@@ -353,6 +357,30 @@ scores.round(2)
 # > **⚠️ Warning**: we wrote the rules while looking at this page and score them on the same page.
 # > A perfect score here shows the rules do what we meant; it does not show they work on other
 # > news. For that you need a second, unseen, annotated text.
+
+# %% [markdown]
+# > **❓ Question 3.a**: why do the rule components come **after** `ner` in the pipeline?
+# >
+# > - a. So that they can correct a label the model gave, not only add entities.
+# > - b. Because rules run faster once the model has run.
+# > - c. So that the model learns from the rules' entities.
+#
+# Put the letter of your option in the cell below and run it.
+
+# %%
+from newstext.course.checks.questions import choice
+
+my_option = ...  # replace ... with "a", "b" or "c"
+# BEGIN SOLUTION
+my_option = "a"
+# END SOLUTION
+choice("3.a", my_option)
+
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer**: in one sentence, what does the 1.0 after the rules show, and what does it
+# > not show?
+#
+# *Write here (double-click this cell).*
 
 # %% [markdown]
 # ## 6. Quotations and speakers
@@ -393,7 +421,10 @@ voice = quotes.groupby("speaker").agg(quotations=("quote", "size"), characters=(
 voice = voice.sort_values("characters")
 ax = voice["characters"].plot.barh(figsize=(10, 4.5))
 ax.set(title="Who is quoted in the main article", xlabel="characters quoted", ylabel="speaker")
-save_figure(ax.figure, "03_quoted_speakers")
+save_figure(ax.figure, "03_quoted_speakers",
+            alt="Horizontal bars of the characters quoted per speaker in the main article: "
+            "Marco Rubio most, then Donald Trump, far ahead of Moscow and Russia's Foreign "
+            "Ministry.")
 
 # %% [markdown]
 # The extractor against the hand-made reference, quotation by quotation:
@@ -418,6 +449,12 @@ by_pronoun = list(quotes.loc[quotes["speaker_text"] == "he", "quote"])
 
 # %%
 check.pronoun_quotes(by_pronoun)
+
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer** (Exercise 3.3): why does filtering on `speaker`, the resolved speaker, find
+# > none of them?
+#
+# *Write here (double-click this cell).*
 
 # %% [markdown] tags=["solution"]
 # **Solution.** Filter on the speaker *as written*:
@@ -446,13 +483,22 @@ per_speaker = quotes["speaker"].value_counts().to_dict()
 # %%
 check.quotes_per_speaker(per_speaker)
 
+# %% [markdown] tags=["written"]
+# > **✍️ Your answer** (Exercise 3.4): what goes wrong if you count `speaker_text` instead: which
+# > speaker is split, and which quotations are lost?
+#
+# *Write here (double-click this cell).*
+
 # %% [markdown] tags=["solution"]
 # **Solution.** `quotes["speaker"].value_counts().to_dict()`. Counting `speaker_text` instead
 # splits Marco Rubio into "Rubio" and "he", and skips the three continuation quotations, whose
 # speaker is not written at all.
 
 # %% [markdown]
-# ## 7. Side by side with a published extractor
+# ## Going further: 7. Side by side with a published extractor
+#
+# > **🧭 Going further**: outside the core path. Skip it in a class that keeps to the core's
+# > 100 minutes: nothing in the core needs it.
 #
 # textacy, a library built on spaCy, has its own `direct_quotations`. We run it on the same
 # `Doc` and put both results in one table, matched on the quotation's exact span.
@@ -477,7 +523,10 @@ side_by_side["found_by"].value_counts()
 # well be the more predictable of the two. Only a second annotated page would tell.
 
 # %% [markdown]
-# ## 8. The same from the command line
+# ## Going further: 8. The same from the command line
+#
+# > **🧭 Going further**: outside the core path. Skip it in a class that keeps to the core's
+# > 100 minutes: nothing in the core needs it.
 #
 # From the project's top folder (not from `notebooks/`), `python -m newstext annotate` cleans a
 # page as in notebook 01, then writes `entities.csv`
@@ -499,9 +548,8 @@ side_by_side["found_by"].value_counts()
 # * A spaCy pipeline adds layers: tokens, lemmas, parts of speech, dependencies, entities.
 # * Read the model's errors with their sentences: a small model decides from local context, so it
 #   confuses surnames with organisations and products with people.
-# * Put rules **after** the model so that they can correct it, never cutting a longer entity;
-#   learn names from the document itself rather than listing them. Run general rules by
-#   default and keep a page's patterns opt-in.
+# * Put rules **after** the model with `overwrite_ents=True` to correct it; learn names from the
+#   document itself rather than listing them.
 # * Measure a change against a hand-made reference, per label, and say what the measurement can
 #   and cannot show.
 # * A quotation's speaker is written (`he`) and resolved (`Marco Rubio`); keep both.

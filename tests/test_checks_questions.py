@@ -83,3 +83,13 @@ def test_each_question_is_printed_in_its_lesson_and_answered_in_the_cell_after(s
         (block,) = blocks
         right = next(k for k, o in QUESTIONS[number].options.items() if o.correct)
         assert block.strip().endswith(f'"{right}"'), "the teacher edition picks the right one"
+
+
+def test_every_question_is_in_a_lesson():
+    printed = [number for source in SOURCES for number, _, _ in question_cells(source)]
+    assert sorted(printed) == sorted(QUESTIONS)
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_each_lesson_asks_one_or_two_questions(source):
+    assert 1 <= len(question_cells(source)) <= 2

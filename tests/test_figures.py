@@ -34,7 +34,8 @@ def figures_in_tmp(tmp_path, monkeypatch):
 
 def saved(fig, name: str) -> bytes:
     """Save through the course's save_figure (which refuses unlabelled axes and closes it)."""
-    return plotting.save_figure(fig, name).path.read_bytes()
+    alt = f"The {name} figure, drawn by a test to check it."
+    return plotting.save_figure(fig, name, alt=alt).path.read_bytes()
 
 
 # -- dispersion table --------------------------------------------------------------------------

@@ -73,3 +73,10 @@ def test_04_students_annotate_before_they_see_any_annotation_or_model_output():
         index_of(cells, lambda c: "score_student(my_entities" in student_code(c)),
     ]
     assert min(comparisons) > max(annotating)
+
+
+def test_03_children_and_dependency_labels_are_shown_in_code_before_exercise_3_1():
+    cells = cells_of("03")
+    exercise = index_of(cells, exercise_heading("3.1"))
+    shown = "\n".join(student_code(cell) for cell in cells[:exercise])
+    assert ".children" in shown and ".dep_" in shown

@@ -85,6 +85,7 @@ def test_the_description_travels_with_the_figure(figures_in_tmp):
 @pytest.mark.parametrize(
     "alt, says",
     [
+        (None, "needs alt="),
         ("", "needs alt="),
         ("Two bars.", "one full sentence"),
         ("Two bars, b twice as tall as a", "one full sentence"),

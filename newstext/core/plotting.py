@@ -153,8 +153,6 @@ def save_figure(fig: Figure, name: str, alt: str | None = None) -> SavedFigure:
     shows is the file itself, so the two never differ.
     """
     check_labels(fig, name)
-    if alt is None:  # TEMPORARY until every lesson passes alt=
-        alt = f"A figure titled {fig.axes[0].get_title() or name}, not described yet."
     alt = check_alt(alt, name)
     slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
     path = figures_dir() / f"{slug}.png"

@@ -156,12 +156,13 @@ _add(
 _add(
     Question(
         "3.a",
-        "why does the entity ruler run **after** `ner`, with `overwrite_ents=True`?",
+        "why do the rule components come **after** `ner` in the pipeline?",
         {
             "a": Option(
-                "So that it can correct a label the model gave, not only add entities.",
-                "Placed before `ner`, the ruler's entities would be kept but it could never "
-                "change one the model sets; after it, with overwrite, it can.",
+                "So that they can correct a label the model gave, not only add entities.",
+                "Placed before `ner`, a rule could only add entities, around which the model "
+                "then predicts; after it, a rule that covers a whole entity of the model "
+                "replaces it.",
                 correct=True,
             ),
             "b": Option(
