@@ -66,7 +66,7 @@ def test_quote_share_agrees_with_the_cleaners_quote_marks(cleaned):
 
 def test_speech_verbs_table(verbs):
     assert list(verbs.columns) == SPEECH_COLUMNS
-    assert len(verbs) == 35  # a regression snapshot of the code's output
+    assert len(verbs) == 37  # a regression snapshot of the code's output
     first = verbs.iloc[0].to_dict()
     assert (first["article_id"], first["verb"], first["speaker"], first["label"]) == (
         1,
@@ -106,13 +106,14 @@ def test_speaker_counts_of_the_related_articles(verbs):
     assert counts[(2, "State Department")] == 2  # one of them "added" the hotel to a list
     assert counts[(2, "Rodriguez")] == 1  # "slammed"
     assert counts[3].to_dict() == {
-        "Trump": 6,
+        "Trump": 7,  # "berated"
         "Rubio": 4,
         "Zelenskyy": 4,
         "Graham": 3,
         "Hart": 1,
         "Kyiv Military Administration": 1,
         "Merz": 1,
+        "Kremlin": 1,  # "ordered", not of words here: the voices table counts every verb
         "White House": 1,  # "did not immediately respond": a reporting verb, negated
     }
 

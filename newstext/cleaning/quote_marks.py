@@ -15,11 +15,12 @@ classifier itself reads curly and straight marks alike: a curly ``‘`` closed b
 2. a single mark before a year or an elided word ('90s, 'em, 'til) is an apostrophe;
 3. after a space (or the start, a bracket, a dash) and before a character: an opening mark;
    so is a mark that can only open (``“`` ``‘`` ``„``), even when a space follows it
-   (``“ I love what I do.”``);
+   (``“ I love what I do.”``); a straight mark after a space and before a space or
+   punctuation (``' I love it,'``, ``"we won ".``) opens or closes as in rule 5;
 4. after a character and before a space, the end or punctuation: a closing mark; after an
    ``s`` a single mark may also be the apostrophe of a plural (the Patriots' range);
-5. glued between punctuation and a letter (``strongly.'In``) or alone between spaces: a
-   closing mark when a quotation of its kind is open, else an opening mark.
+5. glued between punctuation and a letter (``strongly.'In``): a closing mark when a
+   quotation of its kind is open, else an opening mark.
 
 **Pairing** (:func:`find_quote_marks`), paragraph by paragraph (a paragraph is a run of text
 between newlines): single and double marks are two kinds, each paired with the nearest
@@ -98,9 +99,11 @@ def mark_role(text: str, offset: int) -> str:
     if before in _OPEN_CONTEXT or char in OPENING_ONLY:
         if single and starts_elision(text, offset + 1):
             return "apostrophe"  # '90s, 'em
-        if char in OPENING_ONLY or not after.isspace():
+        if char in OPENING_ONLY or not (after.isspace() or after in _CLOSE_CONTEXT):
             return "open"
-        return "apostrophe" if single else "either"  # a mark alone between spaces
+        # alone between spaces (' I love it,') or after a space before punctuation
+        # ("we won ".): opens or closes, as a quotation of its kind is open or not
+        return "either"
     if after in _CLOSE_CONTEXT:
         if single and before in "sS":
             return "close_or_apostrophe"
