@@ -275,32 +275,50 @@ check.patriot_pattern(patriot)
 # %% [markdown]
 # ## 5. Rules: fixing what we can foresee
 #
-# Two kinds of rules, in `newstext.annotating.entity_rules`:
+# Rules come in two kinds, and the line between them matters:
 #
-# 1. **Components added to the pipeline after `ner`**: an `entity_ruler` (named `entity_fixes`)
-#    that labels weapon systems as `PRODUCT`, a `span_ruler` (named `title_ruler`) that puts job
-#    titles into their own *span group* (a named list of spans kept beside the entities), and a
-#    small component, `drop_entities_in_titles`, that drops entities inside a title. The ruler comes **after** the model and
-#    may **overwrite** its entities (`overwrite_ents=True`): placed before, it could only add
-#    entities, never correct a label the model gives.
+# * **General rules** hold for any English news text and list no names: a job title
+#   (`Secretary of State`, `Prime Minister`) is not part of a name, `Elon Musk's` is the entity
+#   `Elon Musk`, and a person named in full once is the same person when named by surname.
+# * **Page patterns** name things of one page: here, `Patriot` is an air-defence system and
+#   `Kyiv` a city. They help on this page and nowhere else.
+#
+# In `newstext.annotating.entity_rules`, the rules are:
+#
+# 1. **Components added to the pipeline after `ner`**: `entity_fixes`, a `span_ruler` that
+#    writes a page's patterns into the entities (empty unless we give it patterns); `title_ruler`,
+#    a `span_ruler` that puts job titles into their own *span group* (a named list of spans kept
+#    beside the entities); `drop_entities_in_titles`, which drops an entity inside a title; and
+#    `entity_boundaries`, which trims a possessive `'s` or a leading `the`. They come **after**
+#    the model so that they can **correct** it: a pattern that covers a whole entity of the
+#    model replaces it. Placed before, they could only add entities, never correct a label the
+#    model gives. A pattern never overwrites *part* of a longer entity: `Patriot` inside "the
+#    Patriot Act" stays part of the law.
 # 2. **A rule over the whole article**: a writer names a person in full once ("Donald Trump"),
 #    then by surname. `propagate_person_names` learns the surnames from the article's full names
 #    and labels every later mention as a person. It lists no names.
 #
-# The patterns are plain data:
+# The course page's patterns are a file in spaCy's JSONL pattern format, one pattern per line:
+# `data/patterns/course_page.jsonl`. We load them **explicitly**:
 
 # %%
 from newstext.annotating import entity_rules as rules
 
-pd.DataFrame(rules.ENTITY_PATTERNS)
+course_patterns = rules.load_patterns(rules.COURSE_PATTERNS)
+pd.DataFrame(course_patterns)
 
 # %% [markdown]
+# > **⚠️ Warning**: these patterns are opt-in because we wrote them while reading this page. On
+# > other news they do harm: "Patriot" is also the Patriot Act (a law) and the New England
+# > Patriots (a team). So `rules_on(nlp)` runs the general rules alone, and a page's patterns
+# > only when we pass them: `rules_on(nlp, patterns=...)`.
+#
 # The components are added **switched off**, so that `nlp` keeps giving the model's own answers;
-# `with rules.rules_on(nlp):` switches them on for the block. Then we propagate names over each
-# article.
+# `with rules.rules_on(nlp, patterns=course_patterns):` switches them on, with this page's
+# patterns, for the block. Then we propagate names over each article.
 
 # %%
-with rules.rules_on(nlp):
+with rules.rules_on(nlp, patterns=course_patterns):
     print(nlp.pipe_names)
     ruled_docs = article_docs(cleaned, nlp)
 ruled_docs = [rules.propagate_person_names(doc) for doc in ruled_docs]
@@ -335,7 +353,8 @@ labelled.groupby(["entity", "pipeline", "label", "by"]).size().rename("times").t
 #
 # "It looks better" is not a measurement. A person annotated the entities of the main article by
 # hand (`data/annotations/main_article.jsonl`, guidelines in `data/annotations/GUIDELINES.md`).
-# We score the model alone and the model with the rules against it, with spaCy's own scorer, per
+# We score the model alone and the model with the general rules against it (the main article
+# names no weapon: its score does not need the page's patterns), with spaCy's own scorer, per
 # label: **precision** is the share of the entities found that are right (same span, same label),
 # **recall** the share of the reference's entities that were found, and **F1** their harmonic
 # mean (high only when both are).
@@ -548,8 +567,9 @@ side_by_side["found_by"].value_counts()
 # * A spaCy pipeline adds layers: tokens, lemmas, parts of speech, dependencies, entities.
 # * Read the model's errors with their sentences: a small model decides from local context, so it
 #   confuses surnames with organisations and products with people.
-# * Put rules **after** the model with `overwrite_ents=True` to correct it; learn names from the
-#   document itself rather than listing them.
+# * Put rules **after** the model so that they can correct it, never cutting a longer entity;
+#   learn names from the document itself rather than listing them. Run general rules by
+#   default and keep a page's patterns opt-in.
 # * Measure a change against a hand-made reference, per label, and say what the measurement can
 #   and cannot show.
 # * A quotation's speaker is written (`he`) and resolved (`Marco Rubio`); keep both.

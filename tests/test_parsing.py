@@ -2,7 +2,7 @@
 
 import spacy
 
-from newstext.annotating.entity_rules import RULE_PIPES, rules_on
+from newstext.annotating.entity_rules import COURSE_PATTERNS, RULE_PIPES, rules_on
 from newstext.core import doc_cache as parsing
 
 
@@ -26,7 +26,7 @@ def test_parse_gives_what_nlp_pipe_gives_on_the_course_page(nlp, cleaned):
 def test_with_the_rules_on_it_gives_what_nlp_pipe_gives(nlp, cleaned):
     texts = paragraph_texts(cleaned)
     parsing.parse(nlp, texts)  # the model's Docs are remembered
-    with rules_on(nlp):
+    with rules_on(nlp, patterns=COURSE_PATTERNS):
         expected = [layers(doc) for doc in nlp.pipe(texts)]
         ruled = parsing.parse(nlp, texts)
     assert [layers(doc) for doc in ruled] == expected

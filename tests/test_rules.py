@@ -1,5 +1,5 @@
-"""Domain rules: switched off until asked, the model's errors confirmed and fixed, titles,
-and the document-level name propagation."""
+"""Entity rules: general rules switched off until asked, page patterns only when passed in
+(and never cutting a longer entity), titles, and the document-level name propagation."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import Span
 
 from newstext.annotating.entity_rules import (
-    ENTITY_PATTERNS,
+    COURSE_PATTERNS,
     ENTITY_RULER_NAME,
     RULE_PIPES,
     TITLE_PATTERNS,
@@ -16,7 +16,10 @@ from newstext.annotating.entity_rules import (
     add_entity_rules,
     drop_entities_in_titles,
     entity_origin,
+    fix_entity_boundaries,
+    keep_longer_entities,
     known_surnames,
+    load_patterns,
     propagate_person_names,
     rules_on,
     surname,
@@ -43,33 +46,56 @@ def entities(nlp, text: str) -> list[tuple[str, str]]:
     return [(ent.text, ent.label_) for ent in nlp(text).ents]
 
 
-def ruled_entities(nlp, text: str) -> list[tuple[str, str]]:
-    with rules_on(nlp):
+def ruled_entities(nlp, text: str, patterns=None) -> list[tuple[str, str]]:
+    with rules_on(nlp, patterns=patterns):
         return entities(nlp, text)
 
 
 def test_patterns_are_plain_data():
-    for pattern in ENTITY_PATTERNS:
+    course = load_patterns(COURSE_PATTERNS)
+    assert {p["pattern"] for p in course} >= {"Patriot", "Shahed", "Kyiv"}
+    for pattern in course:
         assert set(pattern) == {"label", "pattern", "id"}
+    assert {p["label"] for p in course} <= ONTONOTES_LABELS
     for pattern in TITLE_PATTERNS:
         assert set(pattern) == {"label", "pattern"}
-    assert {p["label"] for p in ENTITY_PATTERNS} <= ONTONOTES_LABELS
     assert {p["label"] for p in TITLE_PATTERNS} == {"TITLE"}
+    titles = {p["pattern"] for p in TITLE_PATTERNS}
+    assert {"Prime Minister", "Chief Minister", "Health Secretary", "Senator"} <= titles
+
+
+def test_a_bad_patterns_file_says_which_line(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"label": "GPE", "pattern": "Kyiv"}\n{"pattern": "Odesa"}\n')
+    with pytest.raises(ValueError, match="line 2"):
+        load_patterns(path)
 
 
 def test_rules_are_added_switched_off_and_on_only_inside_the_block(nlp):
     assert nlp.pipe_names == BASE_PIPES
-    assert list(nlp.component_names)[-3:] == list(RULE_PIPES)
+    assert list(nlp.component_names)[-len(RULE_PIPES) :] == list(RULE_PIPES)
     assert set(RULE_PIPES) <= set(nlp.disabled)
     with rules_on(nlp):
         assert nlp.pipe_names == BASE_PIPES + list(RULE_PIPES)
     assert nlp.pipe_names == BASE_PIPES
 
 
+def test_page_patterns_hold_only_inside_their_block(nlp):
+    ruler = nlp.get_pipe(ENTITY_RULER_NAME)
+    with rules_on(nlp):
+        assert len(ruler) == 0  # the general rules alone
+    with rules_on(nlp, patterns=COURSE_PATTERNS):
+        assert len(ruler) == len(load_patterns(COURSE_PATTERNS))
+    assert len(ruler) == 0
+    with rules_on(nlp, patterns=[{"label": "GPE", "pattern": "Odesa"}]):
+        assert len(ruler) == 1
+
+
 def test_rules_are_switched_off_again_after_an_error(nlp):
-    with pytest.raises(RuntimeError), rules_on(nlp):
+    with pytest.raises(RuntimeError), rules_on(nlp, patterns=COURSE_PATTERNS):
         raise RuntimeError("boom")
     assert nlp.pipe_names == BASE_PIPES
+    assert len(nlp.get_pipe(ENTITY_RULER_NAME)) == 0
 
 
 def test_adding_the_rules_twice_changes_nothing(nlp):
@@ -79,8 +105,41 @@ def test_adding_the_rules_twice_changes_nothing(nlp):
     assert nlp.pipe_names == BASE_PIPES
 
 
-def test_the_ruler_overwrites_the_model(nlp):
-    assert nlp.get_pipe(ENTITY_RULER_NAME).overwrite is True
+# --- page patterns: opt-in, and never part of a longer entity --------------------------------
+
+
+def test_a_match_replaces_the_entity_it_covers_but_never_cuts_a_longer_one(nlp):
+    doc = nlp.make_doc("the Patriot Act and Patriot systems")
+    law = Span(doc, 0, 3, label="LAW")
+    person = Span(doc, 4, 5, label="PERSON")
+    matches = [Span(doc, 1, 2, label="PRODUCT", span_id="weapon"),
+               Span(doc, 4, 5, label="PRODUCT", span_id="weapon")]
+    kept = keep_longer_entities([law, person], matches)
+    assert [(ent.text, ent.label_, ent.id_) for ent in kept] == [
+        ("the Patriot Act", "LAW", ""),
+        ("Patriot", "PRODUCT", "weapon"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, entity",
+    [
+        ("Congress renewed the Patriot Act in 2011.", "LAW"),
+        ("The New England Patriots won the Super Bowl.", "ORG"),
+    ],
+)
+def test_course_patterns_leave_longer_entities_alone(nlp, text, entity):
+    general = ruled_entities(nlp, text)
+    assert any("Patriot" in word and label == entity for word, label in general)
+    assert ruled_entities(nlp, text, patterns=COURSE_PATTERNS) == general
+
+
+def test_the_course_patterns_are_opt_in(nlp, raw_lines):
+    text = raw_lines[55]
+    assert ("Patriot", "PERSON") in entities(nlp, text)
+    assert ("Patriot", "PERSON") in ruled_entities(nlp, text)  # general rules: no weapons
+    fixed = ruled_entities(nlp, text, patterns=COURSE_PATTERNS)
+    assert {label for word, label in fixed if word == "Patriot"} == {"PRODUCT"}
 
 
 def test_state_in_secretary_of_state_is_no_longer_an_org(nlp, raw_lines):
@@ -92,7 +151,7 @@ def test_state_in_secretary_of_state_is_no_longer_an_org(nlp, raw_lines):
 def test_weapons_become_products(nlp, raw_lines):
     text = raw_lines[55]
     assert ("Patriot", "PERSON") in entities(nlp, text)
-    fixed = ruled_entities(nlp, text)
+    fixed = ruled_entities(nlp, text, patterns=COURSE_PATTERNS)
     assert {label for word, label in fixed if word == "Patriot"} == {"PRODUCT"}
     for weapon in ("Shahed", "Howitzer", "interceptor drones", "Patriots"):
         assert (weapon, "PRODUCT") in fixed
@@ -114,10 +173,75 @@ def test_an_entity_starting_with_a_title_is_trimmed(nlp):
     doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 1, 4, label="PERSON")]
     doc.spans[TITLES_KEY] = [Span(doc, 1, 2, label="TITLE")]
     doc = drop_entities_in_titles(doc)
-    assert [(ent.text, ent.label_) for ent in doc.ents] == [
-        ("US", "GPE"),
-        ("Donald Trump", "PERSON"),
+    assert [(ent.text, ent.label_, entity_origin(ent)) for ent in doc.ents] == [
+        ("US", "GPE", "model"),
+        ("Donald Trump", "PERSON", "rule"),
     ]
+
+
+def test_only_a_person_is_trimmed(nlp):
+    doc = nlp.make_doc("General Motors hired General Ann Lee.")
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 3, 6, label="PERSON")]
+    doc.spans[TITLES_KEY] = [Span(doc, 0, 1, label="TITLE"), Span(doc, 3, 4, label="TITLE")]
+    doc = drop_entities_in_titles(doc)
+    assert [ent.text for ent in doc.ents] == ["General Motors", "Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Prime Minister Boris Johnson met Health Secretary Matt Hancock.", ("Health", "ORG")),
+        ("US Secretary of State Marco Rubio spoke.", ("State", "ORG")),
+    ],
+)
+def test_general_titles_are_not_entities(nlp, text, wrong):
+    assert wrong in entities(nlp, text)
+    ruled = ruled_entities(nlp, text)
+    assert wrong not in ruled
+    with rules_on(nlp):
+        doc = nlp(text)
+    assert doc.spans[TITLES_KEY][0].text in ("Prime Minister", "Secretary of State")
+
+
+@pytest.mark.parametrize(
+    "text, model, ruled",
+    [
+        ("Elon Musk's company won.", ("Elon Musk's", "PERSON"), ("Elon Musk", "PERSON")),
+        ("He studied at the University of Florida.", ("the University of Florida", "ORG"),
+         ("University of Florida", "ORG")),
+    ],
+)
+def test_boundaries_follow_the_guidelines(nlp, text, model, ruled):
+    doc = nlp.make_doc(text)
+    start = text.index(model[0])
+    doc.ents = [doc.char_span(start, start + len(model[0]), label=model[1])]
+    for token in doc:
+        token.tag_ = "POS" if token.text == "'s" else "NN"
+    fixed = [(ent.text, ent.label_, ent.id_) for ent in fix_entity_boundaries(doc).ents]
+    assert fixed == [(*ruled, "boundary")]
+
+
+def test_a_possessive_splits_an_entity_and_the_united_states_keeps_the(nlp):
+    doc = nlp("NASA's Office of the Inspector General wrote to the United States.")
+    office = doc.text.index("NASA")
+    states = doc.text.index("United States")
+    doc.ents = [
+        doc.char_span(office, doc.text.index(" wrote"), label="ORG"),
+        doc.char_span(states, states + len("United States"), label="GPE"),
+    ]
+    fixed = [(ent.text, ent.label_) for ent in fix_entity_boundaries(doc).ents]
+    assert fixed == [
+        ("NASA", "ORG"),
+        ("Office of the Inspector General", "ORG"),
+        ("the United States", "GPE"),
+    ]
+
+
+def test_a_person_does_not_end_with_a_score_and_names_have_capitals(nlp):
+    doc = nlp("Ann Lee 6-2 watched the moon.")
+    doc.ents = [doc.char_span(0, len("Ann Lee 6-2"), label="PERSON"),
+                doc.char_span(doc.text.index("moon"), doc.text.index("moon") + 4, label="PERSON")]
+    assert [ent.text for ent in fix_entity_boundaries(doc).ents] == ["Ann Lee"]
 
 
 # --- propagation over a whole article ------------------------------------------------------
@@ -142,6 +266,26 @@ def test_propagation_fixes_trump_and_lavrov_in_the_main_article(nlp, raw_lines):
     assert not {("Trump", "ORG"), ("Lavrov", "ORG")} & after
     relabelled = [ent for ent in doc.ents if entity_origin(ent) == "rule"]
     assert sorted(ent.text for ent in relabelled) == ["Lavrov", "Trump", "Trump"]
+
+
+def test_a_surname_inside_a_longer_name_is_not_made_an_entity(nlp):
+    doc = nlp("Anna-Lena Berg met Tom Berg. Later Berg left.")
+    first, second, later = (t.i for t in doc if t.text == "Berg")
+    doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, second - 1, second + 1, label="PERSON")]
+    ents = [(ent.text, ent.start) for ent in propagate_person_names(doc).ents]
+    assert ("Berg", first) not in ents  # the model's "Anna-Lena" stays as it is
+    assert ("Berg", later) in ents
+
+
+def test_only_names_of_words_teach_a_surname(nlp):
+    doc = nlp("Pella beat Uchiyama 6-2, 6-1 and 2 more.")
+    start = doc.text.index("Uchiyama")
+    doc.ents = [
+        doc.char_span(start, start + len("Uchiyama 6-2"), label="PERSON"),
+        doc.char_span(doc.text.index("2 more"), doc.text.index("2 more") + 1, label="CARDINAL"),
+    ]
+    assert known_surnames(doc) == set()  # "Uchiyama 6-2" is no name: no surname "2"
+    assert [ent.label_ for ent in propagate_person_names(doc).ents] == ["PERSON", "CARDINAL"]
 
 
 def test_a_surname_never_given_in_full_is_left_alone(nlp):
