@@ -6,6 +6,8 @@
 - ``student_annotations``: a student's own annotations, checked, scored and saved.
 - ``evaluation_tables``: the evaluation table and chart.
 - ``exports``: the annotated article in the formats annotation tools read.
+- ``dev_scores``: quotations, speakers and entities scored on the development articles,
+  unseen news annotated by hand (notebook 03's honest picture).
 
 Imports from every earlier stage, never from ``newstext.course``.
 """
