@@ -408,11 +408,15 @@ choice("3.a", my_option)
 # its speaker:
 #
 # 1. it pairs quote marks (double, single and curly, telling apostrophes like `don't` apart);
-# 2. it climbs the parse from the quoted words to a **cue** verb (`said`, `added`, `described`…)
-#    or finds `according to X`, and takes the cue's subject as the speaker **as written**;
-# 3. it **resolves** the speaker: a surname to the full name given earlier, `he` to the last
-#    *named* speaker (not the nearest name);
-# 4. a quotation with no cue right after an attributed one **continues** that speaker.
+# 2. it climbs the parse from the quoted words to a **cue** verb (`said`, `added`, `testified`,
+#    `described … as`…) or finds `according to X`, and takes the cue's subject as the speaker
+#    **as written**;
+# 3. it keeps only what someone is said to say: a short quoted phrase that nothing attributes,
+#    or that only modifies a noun (`the "interim" government`), is a scare quote, a title or a
+#    slogan, not a quotation;
+# 4. it **resolves** the speaker: a surname to the full name given earlier, `he` to the most
+#    recent person mentioned before it, preferably as a subject (not merely the nearest name);
+# 5. a quotation with no cue right after an attributed one **continues** that speaker.
 
 # %%
 from newstext.annotating.quotations import extract_quotes, quotes_table
@@ -423,8 +427,8 @@ quotes[["quote", "cue", "speaker_text", "speaker"]]
 
 # %% [markdown]
 # Compare the columns `speaker_text` (as written) and `speaker` (resolved): a pronoun becomes the
-# last person named as speaking, and a quotation with no cue and no written speaker keeps the
-# speaker of the quotation before it.
+# person the sentences before it are about, and a quotation with no cue and no written speaker
+# keeps the speaker of the quotation before it.
 #
 # The quotations are also a span group of the `Doc`, which displaCy can draw:
 
