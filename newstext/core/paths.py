@@ -47,6 +47,21 @@ def processed_dir() -> Path:
     return folder
 
 
+#: The folder of students' own files inside ``data/annotations/``.
+STUDENTS_FOLDER_NAME = "students"
+
+
+def students_dir() -> Path:
+    """The folder of students' files: ``data/annotations/students/``, or the folder named by
+    ``NEWSTEXT_STUDENTS_DIR`` (the tests use it, so they never fill the real folder).
+
+    It is one of the two folders a read-only checkout on a JupyterHub must leave writable
+    (with ``data/processed/``): annotations and per-page overrides go there."""
+    if os.environ.get("NEWSTEXT_STUDENTS_DIR"):
+        return Path(os.environ["NEWSTEXT_STUDENTS_DIR"])
+    return annotations_dir() / STUDENTS_FOLDER_NAME
+
+
 def own_pages_dir() -> Path:
     """The folder where students put pages of their own (``data/raw/own/``, ignored by git
     but for its README)."""

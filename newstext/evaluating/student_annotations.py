@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 import numbers
-import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -33,7 +32,7 @@ from pathlib import Path
 import pandas as pd
 
 from newstext.core.errors import NewstextError
-from newstext.core.paths import annotations_dir
+from newstext.core.paths import STUDENTS_FOLDER_NAME, students_dir
 from newstext.evaluating import exports
 from newstext.evaluating.agreement import scores_by_label
 from newstext.evaluating.reference import (
@@ -42,8 +41,6 @@ from newstext.evaluating.reference import (
     ReferenceParagraph,
     load_reference,
 )
-
-STUDENTS_FOLDER_NAME = "students"
 
 #: A student file's name: letters, digits, ``-`` and ``_``.
 NAME_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,40}")
@@ -268,14 +265,6 @@ def score_student(
 # ---------------------------------------------------------------------------------------
 # Saving: never over a file that exists.
 # ---------------------------------------------------------------------------------------
-
-
-def students_dir() -> Path:
-    """The folder of students' files: ``data/annotations/students/``, or the folder named by
-    ``NEWSTEXT_STUDENTS_DIR`` (the tests use it, so they never fill the real folder)."""
-    if os.environ.get("NEWSTEXT_STUDENTS_DIR"):
-        return Path(os.environ["NEWSTEXT_STUDENTS_DIR"])
-    return annotations_dir() / STUDENTS_FOLDER_NAME
 
 
 def check_name(name: str) -> str:
