@@ -18,7 +18,7 @@ help:
 	@echo "make test      set up .venv and run the whole test suite (notebooks included)"
 	@echo "make run       execute every notebook; HTML handouts in build/, data in data/processed/"
 	@echo "make editions  rebuild the student and teacher notebooks from lessons/"
-	@echo "make bench     time and measure the notebooks and a 500-page corpus (prints tables)"
+	@echo "make bench     time and measure the notebooks and annotate on 100 and 1,000 pages (prints tables)"
 	@echo "make test-browser  run every student notebook in JupyterLab in headless Chromium"
 
 $(BIN)/python:

@@ -5,7 +5,14 @@
    loads the model. Targets: the whole set within 1.5 x the sum of the floors, each notebook
    under 20 s, each kernel under 1 GiB.
 2. Corpus: `python -m newstext annotate` on a corpus of pages made by varying the course page,
-   against bare `nlp.pipe` on the same cleaned texts. Target: at most 25% slower.
+   at 1 and 2 worker processes, against bare `nlp.pipe` on the same cleaned paragraphs at the
+   same number of processes. Targets: at most 25% slower than bare spaCy, and 2 processes at
+   least 1.6 x as fast as 1.
+3. Memory: the peak resident memory of the largest process of `annotate --n-process 2` on
+   100 and on 1,000 pages. Target: flat in the number of pages.
+
+The corpus has 100 pages (not 500) and the memory runs use 2 processes, so that `make bench`
+stays near 10 minutes on a 2-core machine; `--pages` and `--memory-pages` change that.
 """
 
 from __future__ import annotations
@@ -110,46 +117,115 @@ for doc in load_english().pipe(texts, batch_size=256, n_process=int(sys.argv[2])
     pass
 """
 
+#: Runs a command and prints its wall time and the peak resident memory of the largest
+#: process it started (Linux counts every descendant that was waited for).
+MEASURE_SCRIPT = """
+import json, resource, subprocess, sys, time
+started = time.perf_counter()
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+seconds = time.perf_counter() - started
+peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"seconds": seconds, "peak_mib": peak_kb / 1024}))
+"""
 
-def timed(command: list[str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
-    return time.perf_counter() - started
+
+def measured(command: list[str]) -> tuple[float, float]:
+    """(seconds, peak MiB of the largest process) of ``command``, run in a fresh process."""
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURE_SCRIPT, *command],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    return figures["seconds"], figures["peak_mib"]
 
 
-def bench_corpus(pages: int, n_process: int) -> None:
+def annotate_command(folder: Path, out: Path, n_process: int) -> list[str]:
+    return [sys.executable, "-m", "newstext", "annotate", str(folder), "--out", str(out),
+            "--n-process", str(n_process), "--quiet"]
+
+
+#: {(pages, n_process): (seconds, peak MiB)} of the annotate runs, so that the memory table
+#: reuses a run the corpus table made.
+Runs = dict[tuple[int, int], tuple[float, float]]
+
+
+def bench_corpus(pages: int, processes: list[int]) -> Runs:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "pages"
         folder.mkdir()
         paths = make_corpus(folder, pages)
         texts = []
         for path in paths:
-            paragraphs = clean_page(read_page(path)).paragraphs["text"]
-            texts.extend(paragraphs)
+            texts.extend(clean_page(read_page(path)).paragraphs["text"])
         texts_file = Path(tmp) / "texts.json"
         texts_file.write_text(json.dumps(texts), encoding="utf-8")
-        ours = timed([sys.executable, "-m", "newstext", "annotate", str(folder),
-                      "--out", str(Path(tmp) / "out"), "--n-process", str(n_process)])
-        bare = timed([sys.executable, "-c", BARE_SCRIPT, str(texts_file), str(n_process)])
-    print(f"\nCorpus: {pages} pages, n_process={n_process} (each in a fresh process)")
-    print(f"{'run':<34}{'seconds':>9}{'pages/s':>9}")
-    print(f"{'newstext annotate (all outputs)':<34}{ours:>9.1f}{pages / ours:>9.1f}")
-    print(f"{'bare nlp.pipe (cleaned texts)':<34}{bare:>9.1f}{pages / bare:>9.1f}")
-    print(f"ratio {ours / bare:.2f} (target <= 1.25)")
+        rows = []
+        for n_process in processes:
+            out = Path(tmp) / f"out_{n_process}"
+            ours = measured(annotate_command(folder, out, n_process))
+            bare = measured([sys.executable, "-c", BARE_SCRIPT, str(texts_file), str(n_process)])
+            rows.append((n_process, ours, bare))
+    print(f"\nCorpus: {pages} pages, {len(texts)} paragraphs (each run in a fresh process; "
+          "peak: the largest process)")
+    print(f"{'run':<36}{'n_process':>10}{'seconds':>9}{'pages/s':>9}{'peak MiB':>10}")
+    for n_process, ours, bare in rows:
+        for name, (seconds, mib) in (("newstext annotate (all outputs)", ours),
+                                     ("bare nlp.pipe (cleaned paragraphs)", bare)):
+            print(f"{name:<36}{n_process:>10}{seconds:>9.1f}{pages / seconds:>9.1f}{mib:>10.0f}")
+    for n_process, ours, bare in rows:
+        print(f"overhead at n_process={n_process}: {ours[0] / bare[0]:.2f} (target <= 1.25)")
+    by_n = {n_process: ours[0] for n_process, ours, _ in rows}
+    if 1 in by_n and 2 in by_n:
+        print(f"speed-up of annotate, 2 processes against 1: {by_n[1] / by_n[2]:.2f} x "
+              "(target >= 1.6)")
+    return {(pages, n_process): ours for n_process, ours, _ in rows}
+
+
+def bench_memory(sizes: list[int], n_process: int, known: Runs) -> None:
+    rows = []
+    for pages in sizes:
+        if (pages, n_process) not in known:  # else the corpus table's run
+            with tempfile.TemporaryDirectory() as tmp:
+                folder = Path(tmp) / "pages"
+                folder.mkdir()
+                make_corpus(folder, pages)
+                command = annotate_command(folder, Path(tmp) / "out", n_process)
+                known[(pages, n_process)] = measured(command)
+        rows.append((pages, *known[(pages, n_process)]))
+    print(f"\nMemory: newstext annotate --n-process {n_process} (peak: the largest process)")
+    print(f"{'pages':>7}{'seconds':>9}{'pages/s':>9}{'peak MiB':>10}")
+    for pages, seconds, mib in rows:
+        print(f"{pages:>7}{seconds:>9.1f}{pages / seconds:>9.1f}{mib:>10.0f}")
+    if len(rows) > 1:
+        print(f"peak at {rows[-1][0]} pages / at {rows[0][0]} pages: "
+              f"{rows[-1][2] / rows[0][2]:.2f} (target: flat, about 1.0)")
+
+
+def numbers(text: str) -> list[int]:
+    return [int(part) for part in text.split(",") if part]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=500, help="pages in the corpus benchmark")
-    parser.add_argument("--skip-corpus", action="store_true")
-    parser.add_argument("--n-process", type=int, default=1, help="parsing processes")
+    parser.add_argument("--pages", type=int, default=100, help="pages in the corpus benchmark")
+    parser.add_argument("--n-process", type=numbers, default=[1, 2],
+                        help="processes of the corpus runs, comma-separated (default 1,2)")
+    parser.add_argument("--memory-pages", type=numbers, default=[100, 1000],
+                        help="corpus sizes of the memory runs, comma-separated (default 100,1000)")
     parser.add_argument("--skip-notebooks", action="store_true")
+    parser.add_argument("--skip-corpus", action="store_true")
+    parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each notebook (median)")
     args = parser.parse_args(argv)
     if not args.skip_notebooks:
         bench_notebooks(args.repeats)
+    runs: Runs = {}
     if not args.skip_corpus:
-        bench_corpus(args.pages, args.n_process)
+        runs = bench_corpus(args.pages, args.n_process)
+    if not args.skip_memory:
+        bench_memory(args.memory_pages, 2, runs)
     return 0
 
 
