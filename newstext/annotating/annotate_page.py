@@ -313,6 +313,8 @@ def annotate_files(
     whole pages from a stream; otherwise everything runs here, with the shared pipeline
     (left as it was once the iterator is used up).
     """
+    if isinstance(jobs, Sequence):
+        n_process = min(n_process, len(jobs))  # no worker loads the model for nothing
     if n_process <= 1:
         nlp = load_english()
         with _rules(nlp, patterns):
