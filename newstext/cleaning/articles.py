@@ -10,13 +10,14 @@ from datetime import date
 
 import pandas as pd
 
+from newstext.cleaning.lines import metadata_reason
 from newstext.cleaning.metadata import (
     byline_author,
     calendar_date_in,
     source_echo,
     split_glued_metadata,
 )
-from newstext.cleaning.published import REFERENCE_DATE, published_estimate
+from newstext.cleaning.published import published_estimate
 from newstext.cleaning.quote_marks import normalise_quotes
 
 ARTICLE_COLUMNS = [
@@ -46,6 +47,8 @@ def article_metadata(lines: pd.DataFrame) -> dict[str, str | None]:
     found: dict[str, str | None] = {"source": None, "byline": None, "time_ago": None, "date": None}
     echoes = []
     for text, reason in zip(lines["text"], lines["reason"], strict=True):
+        if reason == "override":  # a student's "metadata": read the line like the cleaner
+            reason = metadata_reason(text) or "source_byline"
         if reason == "source_byline" and found["source"] is None:
             found["source"] = text.strip()
         elif reason in ("source_time", "relative_time"):
@@ -56,7 +59,8 @@ def article_metadata(lines: pd.DataFrame) -> dict[str, str | None]:
         elif reason == "source_echo":
             echoes.append(source_echo(text))
         elif reason == "byline":
-            found["byline"] = found["byline"] or byline_author(text)
+            author = byline_author(text) or text.strip().removeprefix("By ").strip()
+            found["byline"] = found["byline"] or author
             found["time_ago"] = found["time_ago"] or split_glued_metadata(text).time_ago
         elif reason == "date_line":
             found["date"] = found["date"] or calendar_date_in(text)
@@ -66,9 +70,13 @@ def article_metadata(lines: pd.DataFrame) -> dict[str, str | None]:
 
 
 def build_articles(
-    lines: pd.DataFrame, paragraphs: pd.DataFrame, reference: date = REFERENCE_DATE
+    lines: pd.DataFrame, paragraphs: pd.DataFrame, reference: date | None = None
 ) -> pd.DataFrame:
-    """The articles table (columns in ``ARTICLE_COLUMNS``); at least one ``main`` row."""
+    """The articles table (columns in ``ARTICLE_COLUMNS``); at least one ``main`` row.
+
+    ``published_estimate`` is a date printed in the article's metadata, else its relative
+    time counted back from ``reference``, else empty (no reference date: see ``published``).
+    """
     article_ids = sorted(int(a) for a in lines["article_id"].dropna().unique())
     rows = [_article_row(lines, paragraphs, article_id, reference) for article_id in article_ids]
     if not rows:
@@ -79,10 +87,10 @@ def build_articles(
 
 
 def _article_row(
-    lines: pd.DataFrame, paragraphs: pd.DataFrame, article_id: int, reference: date
+    lines: pd.DataFrame, paragraphs: pd.DataFrame, article_id: int, reference: date | None
 ) -> dict:
     own_lines = lines[lines["article_id"] == article_id]
-    headline_lines = own_lines[own_lines["reason"] == "headline"]
+    headline_lines = own_lines[own_lines["action"] == "headline"]
     metadata = article_metadata(own_lines[own_lines["action"] == "metadata"])
     own_paragraphs = paragraphs[paragraphs["article_id"] == article_id]
     body = "\n\n".join(own_paragraphs["text"])

@@ -21,7 +21,8 @@ ACTIONS = {
     "drop": "noise: blank, site furniture, a repeated headline",
 }
 
-#: Why. Each reason belongs to one action.
+#: Why. Each reason belongs to one action, but ``override`` (a student's own decision). The
+#: line table's ``why`` column and the cleaning log give the evidence behind each reason.
 REASONS = {
     "body": ("keep", "a line of article prose"),
     "subheading": ("keep", "a short title inside an article's body"),
@@ -42,20 +43,35 @@ REASONS = {
     "comment_widget": ("drop", "the comments box"),
     "app_promo": ("drop", "'download our app' and app-store badges"),
     "related_link": ("drop", "a link to another story ('Related', 'Also read')"),
+    "timestamp": ("metadata", "a time or an 'Updated' stamp without a full date: '9:28 AM ET'"),
+    "photo_caption": ("drop", "a photo's caption or credit ('Photo: Jane Doe / Agency')"),
+    "aside": ("drop", "the article's own text that is not its body: a standfirst, a fact box"),
+    "other_text": ("drop", "text outside every article: teasers, readers' comments, lists"),
+    "override": ("any", "the action written in the page's override file (see overrides.py)"),
 }
+
+#: Reasons that go with any action (``REASONS[reason][0] == "any"``).
+ANY_ACTION = "any"
 
 # ---------------------------------------------------------------------------------------
 # Furniture lines. Lines are compared in lower case, with punctuation and separators
 # (| / • · > »  : ...) turned into spaces. A line is furniture when
 #   1. the whole line is one of these phrases, or a run of them ("Home | World | Sport",
 #      "Share Tweet Email");
-#   2. or it is SHORT (``lines.SHORT_LINE_WORDS``) and contains a phrase of two or more
-#      words or a hyphenated one ("Get Started Now: Download the App", "app-storeplay-store");
-#   3. or it is SHORT and contains one of the FURNITURE_WORDS ("Orange background");
+#   2. or it is SHORT (``lines.SHORT_LINE_WORDS``), does not end like a sentence, and
+#      contains a phrase of two or more words or a hyphenated one ("Get Started Now:
+#      Download the App", "app-storeplay-store");
+#   3. or it is SHORT, does not end like a sentence, and contains one of the
+#      FURNITURE_WORDS ("Orange background");
 #   4. or it is a menu or a breadcrumb trail (see MENU_SEPARATORS below).
 # Numbers are ignored: "Comments (14)" is "comments".
 # One-word phrases ("home", "share") only count under rule 1, so that a short subheading
 # such as "World reaction" stays prose.
+# Which lines make the main article is decided from general evidence (``main_run.py``):
+# inside the article only rules 1 and 4 (a WHOLE short line) may drop a line; rules 2 and 3
+# and the promotion phrases below only NAME the kind of a line that lies outside every
+# article anyway. So "Residents can sign up at the town hall." and "Police said the
+# suspect had no criminal background." stay prose.
 # ---------------------------------------------------------------------------------------
 
 

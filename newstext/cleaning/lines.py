@@ -7,19 +7,23 @@ Step 2, :func:`classify_line`: the label of ONE line from its own text: blank, f
 (phrases from ``lexicon.py``), metadata (a relative time, a byline, a date, a bullet
 echo of the source) or prose.
 
-Step 3, :func:`classify_lines`: the labels of all lines, using the page around them:
+Step 3, :func:`classify_lines`: the labels of all lines, using the page around them.
+Which lines make the main article is decided from general evidence that every page has
+(:mod:`newstext.cleaning.main_run`): the largest contiguous run of prose, judged by length,
+stop words, sentence ends, repetition and context, as jusText does.
 
-* a line that appears more than once and is not prose is a headline the first time and
-  a ``duplicate_headline`` after that; on a page without repeated headlines, the first
-  title-like line (4+ words, no full stop) before the first prose line is the headline;
-* a headline starts an article only if prose follows it before the next headline;
-* between a headline and its first prose line, a short capitalised name ("First Post")
-  is the ``source_byline``;
-* title-like lines after a "Related" heading that no prose follows are ``related_link``;
-  other non-prose lines outside any article (before the first, after the last prose
-  line) are ``site_furniture``;
-* a long promotional line ("Download ... from your preferred app store") counts as
-  furniture when it speaks to the reader or follows other furniture.
+* article 1 (the main article): the main run's body lines are ``keep`` (``body``, or
+  ``subheading`` for a short line without a sentence end); its headline is the title-like
+  line nearest before the run; between the headline and the body, metadata forms (a
+  byline "By Jane Doe", a date, a relative time) are ``metadata``, captions, copies of the
+  headline and other text are dropped;
+* related articles (2, 3, ...): a title-like line that the page repeats, followed by prose
+  outside the main article; a short name that the page repeats after a bullet
+  ("First Post", "  • First Post") is its source;
+* every other line is dropped; the lexicon names what kind of line it is (furniture
+  phrases match a whole short line; inside an article they never drop a sentence).
+
+The table's ``why`` column says, for every line, the evidence behind its decision.
 """
 
 from __future__ import annotations
@@ -34,12 +38,27 @@ from newstext.cleaning.lexicon import (
     BREADCRUMB_SEPARATORS,
     FURNITURE_PHRASES,
     FURNITURE_WORDS,
+    INLINE_AD_MARKERS,
     MENU_SEPARATORS,
     PROMO_SENTENCE_PHRASES,
     RELATED_HEADINGS,
     RELATED_LINK_PREFIXES,
     SECOND_PERSON,
 )
+from newstext.cleaning.main_run import (
+    GOOD,
+    MENU_ROW,
+    NAV_RE,
+    NEAR,
+    SUBHEAD_MAX_WORDS,
+    Line,
+    MainArticle,
+    is_caption,
+    is_furniture,
+    main_article,
+    normalise,
+)
+from newstext.cleaning.main_run import is_title_like as is_title_like_line
 from newstext.cleaning.metadata import (
     byline_author,
     calendar_date_in,
@@ -174,7 +193,7 @@ def furniture_reason(line: str, after_furniture: bool = False) -> str | None:
         return "related_link"
     short = len(form.split()) <= SHORT_LINE_WORDS
     reason = whole_line_reason(form)
-    if reason is None and short:
+    if reason is None and short and not ends_like_sentence(line):
         reason = short_line_reason(form)
     if reason is None and is_menu(line):
         reason = "navigation"
@@ -251,6 +270,11 @@ def metadata_reason(line: str) -> str | None:
     return None
 
 
+def ends_like_sentence(line: str) -> bool:
+    """True when the line ends with . ! ? or … (closing quote marks and brackets allowed)."""
+    return re.search(r"[.!?…][\"'’”)\]]*\s*$", line) is not None
+
+
 def is_prose(line: str) -> bool:
     """True for a line of article prose: enough words, and a sentence end or real length."""
     text = line.strip()
@@ -292,159 +316,334 @@ def classify_line(line: str, after_furniture: bool = False) -> LineLabel:
 # -- step 3: the whole page ----------------------------------------------------------------
 
 
-def classify_lines(text: str) -> pd.DataFrame:
-    """:func:`look_at_lines` plus ``action``, ``reason`` and ``article_id`` for every line.
+class Decision(NamedTuple):
+    """What happens to one line of the page, which article it belongs to, and why."""
 
-    ``article_id`` numbers the articles from 1 in page order (1 is the main article); it
-    is empty for lines that belong to no article (blank lines, furniture).
+    action: str
+    reason: str
+    article_id: int | None
+    why: str
+
+
+#: The extractor's line shapes (``main_run.shape_of``) that are the site's, not the article's.
+FURNITURE_KINDS = ("furniture", "comments", "counter", "copyright", "promo")
+
+#: Metadata (a date, a byline) this many non-blank lines above a headline is the article's.
+METADATA_ABOVE_HEADLINE = 3
+
+
+def classify_lines(text: str) -> pd.DataFrame:
+    """:func:`look_at_lines` plus ``action``, ``reason``, ``article_id`` and ``why``.
+
+    The main article (``article_id`` 1) is the main run that :mod:`main_run` finds from
+    general evidence: its headline, its body lines, and the metadata between them. Other
+    articles (2, 3, ...) are related articles found on the page by a repeated headline
+    followed by prose. Every other line is dropped, with the kind of line it is as its
+    reason. ``why`` says, for every line, the evidence behind the decision.
     """
     table = look_at_lines(text)
-    labels = _first_labels(list(table["text"]))
-    _find_headlines(table, labels)
-    starts = _article_starts(table, labels)
-    article_ids = _assign_articles(table, labels, starts)
-    table["action"] = [label.action for label in labels]
-    table["reason"] = [label.reason for label in labels]
-    table["article_id"] = pd.array(article_ids, dtype="Int64")
+    decisions = decide_lines(list(table["text"]), main_article(text))
+    table["action"] = [d.action for d in decisions]
+    table["reason"] = [d.reason for d in decisions]
+    table["article_id"] = pd.array([d.article_id for d in decisions], dtype="Int64")
+    table["why"] = [d.why for d in decisions]
     return table
 
 
-def _first_labels(lines: list[str]) -> list[LineLabel]:
-    labels = []
-    after_furniture = False
-    for line in lines:
-        label = classify_line(line, after_furniture)
-        labels.append(label)
-        if label.reason != "blank":
-            after_furniture = label.action == "drop"
-    return labels
+def decide_lines(texts: list[str], found: MainArticle) -> list[Decision]:
+    """One :class:`Decision` per line: the main article first, then related articles,
+    then everything else."""
+    page = _Page(texts, found)
+    page.blank_lines()
+    page.main_article()
+    page.related_articles()
+    page.repeated_headlines()
+    page.everything_else()
+    return page.decisions()
 
 
-def _find_headlines(table: pd.DataFrame, labels: list[LineLabel]) -> None:
-    """Mark repeated title lines: ``headline`` the first time, ``duplicate_headline`` after."""
-    seen: set[str] = set()
-    for index, line in enumerate(table["text"]):
-        text = line.strip()
-        if labels[index] != LineLabel("keep", "body") or table.at[index, "repeats"] < 2:
-            continue
-        if is_prose(text) or len(words_of(text)) < 3:
-            continue
-        if text in seen:
-            labels[index] = LineLabel("drop", "duplicate_headline")
+class _Page:
+    """The lines of a page while they are decided, with the extractor's evidence."""
+
+    def __init__(self, texts: list[str], found: MainArticle) -> None:
+        self.texts = texts
+        self.found = found
+        self.evidence: list[Line] = found.evidence[: len(texts)]
+        self.decided: list[Decision | None] = [None] * len(texts)
+        self.headlines: dict[str, tuple[int, int]] = {}  # key -> (line, article)
+        self.region = range(0)  # the main article's lines, headline to last body line
+        self.echoes = {name for text in texts if (name := source_echo(text))}
+
+    def decisions(self) -> list[Decision]:
+        return [
+            d if d is not None else Decision("drop", "site_furniture", None, "")
+            for d in self.decided
+        ]
+
+    def key(self, index: int) -> str:
+        return normalise(self.texts[index])
+
+    def set(self, index: int, action: str, reason: str, article: int | None, why: str) -> None:
+        self.decided[index] = Decision(action, reason, article, why)
+
+    def open_lines(self, indices) -> list[int]:
+        return [i for i in indices if self.decided[i] is None]
+
+    # -- blank lines ---------------------------------------------------------------------
+
+    def blank_lines(self) -> None:
+        for index, text in enumerate(self.texts):
+            if not text.strip():
+                self.set(index, "drop", "blank", None, "an empty line")
+            elif not self.evidence[index].words:
+                self.set(index, "drop", "site_furniture", None, "no letter or digit: only symbols")
+
+    # -- the main article ----------------------------------------------------------------
+
+    def main_article(self) -> None:
+        found = self.found
+        if found.first < 0:
+            return
+        headline = found.headline
+        first = headline if headline is not None else found.first
+        last = max(found.body, default=found.last)
+        self.region = range(first, last + 1)
+        if headline is not None:
+            self.set(headline, "headline", "headline", 1, found.reasons[headline])
+            self.headlines[self.key(headline)] = (headline, 1)
+        for index in found.body:
+            furniture = _whole_short_furniture(self.texts[index])
+            if furniture is not None:
+                why = "a whole line of furniture inside the article"
+                self.set(index, "drop", furniture, None, why)
+                continue
+            reason = "subheading" if self._is_subheading(index) else "body"
+            self.set(index, "keep", reason, 1, found.reasons[index])
+        for index in self.open_lines(self.region):
+            self._inside_main_article(index, index < found.first)
+        for index in self._lines_above(first, METADATA_ABOVE_HEADLINE):
+            reason = metadata_reason(self.texts[index])
+            if reason is not None and self.decided[index] is None:
+                self.set(index, "metadata", reason, 1, "metadata just above the headline")
+
+    def _is_subheading(self, index: int) -> bool:
+        line = self.evidence[index]
+        return not ends_like_sentence(self.texts[index]) and line.words <= SUBHEAD_MAX_WORDS
+
+    def _lines_above(self, index: int, count: int) -> list[int]:
+        above = [i for i in range(index - 1, -1, -1) if self.texts[i].strip()]
+        return above[:count]
+
+    def _inside_main_article(self, index: int, header: bool) -> None:
+        """A line between the headline and the last body line that is not in the body."""
+        text, line = self.texts[index], self.evidence[index]
+        where = "between the headline and the body" if header else "inside the article"
+        evidence = self.found.reasons[index].removeprefix("outside the main article: ")
+        if self.key(index) in self.headlines:
+            self.set(index, "drop", "duplicate_headline", 1, "the headline again")
+        elif line.kind in ("credit", "caption") or is_caption(self.evidence, index):
+            self.set(index, "drop", "photo_caption", 1, f"{evidence} ({where})")
+        elif line.kind in FURNITURE_KINDS:
+            reason = furniture_reason(text) or "site_furniture"
+            self.set(index, "drop", reason, None, f"{evidence} ({where})")
+        elif MENU_ROW in line.reason or is_menu(text):
+            self.set(index, "drop", "navigation", None, f"{evidence} ({where})")
+        elif (reason := metadata_reason(text)) is not None:
+            self.set(index, "metadata", reason, 1, f"{reason.replace('_', ' ')} {where}")
+        elif text.strip() in self.echoes and looks_like_source_name(text):
+            why = f"a name the page repeats after a bullet: the source ({where})"
+            self.set(index, "metadata", "source_byline", 1, why)
+        elif line.kind == "date":
+            self.set(index, "metadata", "timestamp", 1, f"a time or date stamp {where}")
+        elif line.words <= SHORT_LINE_WORDS and (reason := furniture_reason(text)) is not None:
+            self.set(index, "drop", reason, None, f"{evidence} ({where}); the lexicon names it")
+        elif line.kind:
+            self.set(index, "drop", "site_furniture", None, f"{evidence} ({where})")
         else:
-            seen.add(text)
-            labels[index] = LineLabel("headline", "headline")
+            self.set(index, "drop", "aside", 1, f"not part of the body {where}: {evidence}")
 
+    # -- related articles ----------------------------------------------------------------
 
-def _prose_indices(table: pd.DataFrame, labels: list[LineLabel]) -> list[int]:
-    return [
-        index
-        for index, line in enumerate(table["text"])
-        if labels[index] == LineLabel("keep", "body") and is_prose(line)
-    ]
+    def related_articles(self) -> None:
+        """Related articles: a repeated title-like line followed by prose, outside the main
+        article. The first copy is the headline, later copies are duplicates."""
+        starts = self._related_starts()
+        article = 1
+        for position, start in enumerate(starts):
+            stop = starts[position + 1] if position + 1 < len(starts) else len(self.texts)
+            if self.region and start < self.region.start:
+                stop = min(stop, self.region.start)
+            span = [i for i in range(start, stop) if i not in self.region]
+            prose = self._related_prose(span)
+            if not prose:
+                continue
+            article += 1
+            key = self.key(start)
+            self.headlines[key] = (start, article)
+            why = "a headline the page repeats, with prose under it"
+            self.set(start, "headline", "headline", article, why)
+            self._settle_related(span, prose, key, article)
 
-
-def _article_starts(table: pd.DataFrame, labels: list[LineLabel]) -> list[int]:
-    """Line indices where articles start: headlines that prose follows.
-
-    A repeated headline that no prose follows becomes a ``related_link``.
-    Without any headline, the first title-like line before the first prose line is taken.
-    """
-    prose = _prose_indices(table, labels)
-    headlines = [i for i, label in enumerate(labels) if label.action == "headline"]
-    starts = []
-    for position, index in enumerate(headlines):
-        next_headline = headlines[position + 1] if position + 1 < len(headlines) else len(labels)
-        if any(index < line < next_headline for line in prose):
-            starts.append(index)
-        else:
-            labels[index] = LineLabel("drop", "related_link")
-    if not prose:
+    def _related_starts(self) -> list[int]:
+        counts: dict[str, int] = {}
+        for index in range(len(self.texts)):
+            if self.evidence[index].words:
+                counts[self.key(index)] = counts.get(self.key(index), 0) + 1
+        starts, seen = [], set(self.headlines)
+        for index in self.open_lines(range(len(self.texts))):
+            key = self.key(index)
+            if key in seen or counts.get(key, 0) < 2:
+                continue
+            line = self.evidence[index]
+            if line.words >= 3 and is_title_like_line(line) and not ends_like_sentence(line.text):
+                starts.append(index)
+                seen.add(key)
         return starts
-    if not starts or prose[0] < starts[0]:
-        headline = _headline_without_repetition(table, labels, prose[0])
-        starts.insert(0, headline if headline is not None else prose[0])
-    return starts
+
+    def _related_prose(self, span: list[int]) -> list[int]:
+        """The prose lines of a related article: from its first prose line on, until a line
+        of furniture (a whole short line) or another headline."""
+        prose: list[int] = []
+        for index in span[1:]:
+            if self.decided[index] is not None and self.decided[index].reason != "blank":
+                if prose:
+                    break
+                continue
+            text = self.texts[index]
+            if not text.strip() or self.key(index) == self.key(span[0]):
+                continue
+            if prose and (self._whole_line_furniture(index) or self.evidence[index].kind):
+                break
+            if self._is_prose_line(index):
+                prose.append(index)
+        return prose
+
+    def _whole_line_furniture(self, index: int) -> bool:
+        text = self.texts[index]
+        return whole_line_reason(lexicon_form(text)) is not None or is_menu(text)
+
+    def _is_prose_line(self, index: int) -> bool:
+        line = self.evidence[index]
+        return line.cls == GOOD or (line.prose and ends_like_sentence(line.text))
+
+    def _settle_related(self, span: list[int], prose: list[int], key: str, article: int) -> None:
+        first_prose, last_prose = prose[0], prose[-1]
+        echoes = {name for i in span if (name := source_echo(self.texts[i]))}
+        for index in self.open_lines(span):
+            if index > last_prose:
+                break
+            text = self.texts[index]
+            if self.key(index) == key:
+                self.set(index, "drop", "duplicate_headline", article, "the headline again")
+            elif index in prose:
+                self.set(index, "keep", "body", article, "prose under a related headline")
+            elif (reason := metadata_reason(text)) is not None:
+                why = f"{reason.replace('_', ' ')} of a related article"
+                self.set(index, "metadata", reason, article, why)
+            elif text.strip() in echoes and looks_like_source_name(text):
+                why = "a name the page repeats after a bullet: the source"
+                self.set(index, "metadata", "source_byline", article, why)
+            elif index > first_prose and self.evidence[index].words <= SUBHEAD_MAX_WORDS:
+                why = "a short line between a related article's paragraphs"
+                self.set(index, "keep", "subheading", article, why)
+
+    # -- the rest ------------------------------------------------------------------------
+
+    def repeated_headlines(self) -> None:
+        for index in self.open_lines(range(len(self.texts))):
+            if self.key(index) in self.headlines:
+                _, article = self.headlines[self.key(index)]
+                self.set(
+                    index, "drop", "duplicate_headline", article, "an article's headline again"
+                )
+
+    def everything_else(self) -> None:
+        """Lines outside every article: named by the lexicon, else by their evidence."""
+        related_block = False
+        after_furniture = False
+        for index in range(len(self.texts)):
+            decided = self.decided[index]
+            if decided is not None:
+                if decided.reason != "blank":
+                    after_furniture = decided.action == "drop" and decided.article_id is None
+                    related_block = related_block and decided.action == "drop"
+                continue
+            text, line = self.texts[index], self.evidence[index]
+            evidence = self.found.reasons[index].removeprefix("outside the main article: ")
+            outside = f"outside every article ({evidence})"
+            if lexicon_form(text) in RELATED_HEADINGS:
+                why = "a heading over links to other stories"
+                self.set(index, "drop", "site_furniture", None, why)
+                related_block = True
+            elif (reason := furniture_reason(text, after_furniture)) is not None:
+                self.set(index, "drop", reason, None, f"{outside}; the lexicon names it")
+                related_block = related_block and reason == "related_link"
+            elif related_block and line.words >= 3 and is_title_like_line(line):
+                why = "a title under a heading over links to other stories"
+                self.set(index, "drop", "related_link", None, why)
+            elif NAV_RE.match(text) or MENU_ROW in line.reason:
+                self.set(index, "drop", "navigation", None, outside)
+            elif line.kind in ("credit", "caption"):
+                self.set(index, "drop", "photo_caption", None, outside)
+            elif line.kind == "comments":
+                self.set(index, "drop", "comment_widget", None, outside)
+            elif line.prose or line.cls in (GOOD, NEAR):
+                self.set(index, "drop", "other_text", None, outside)
+            else:
+                self.set(index, "drop", "site_furniture", None, outside)
+            after_furniture = True
 
 
-def _headline_without_repetition(
-    table: pd.DataFrame, labels: list[LineLabel], first_prose: int
-) -> int | None:
-    for index in range(first_prose):
-        line = table.at[index, "text"]
-        if labels[index] != LineLabel("keep", "body") or not is_title_like(line):
-            continue
-        if len(words_of(line)) >= HEADLINE_MIN_WORDS:
-            labels[index] = LineLabel("headline", "headline")
-            return index
-    return None
+# -- a page extracted from HTML ------------------------------------------------------------
 
 
-def _assign_articles(
-    table: pd.DataFrame, labels: list[LineLabel], starts: list[int]
-) -> list[int | None]:
-    """Give lines to articles (numbered from 1) and settle the lines still ``keep``."""
-    article_ids: list[int | None] = [None] * len(labels)
-    prose = set(_prose_indices(table, labels))
-    related_block = False
-    first_start = starts[0] if starts else len(labels)
-    for index in range(first_start):
-        related_block = _settle_outside(table, labels, index, related_block)
-        if labels[index].action == "metadata" and starts:
-            article_ids[index] = 1  # a date or byline printed above the headline
-    bounds = starts + [len(labels)]
-    for number, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False), start=1):
-        region = range(start, end)
-        related_block = _label_article(table, labels, region, prose, related_block)
-        for index in region:
-            if _belongs_to_article(labels[index]):
-                article_ids[index] = number
-    return article_ids
+def classify_extracted_lines(text: str, header: dict[int, str], body_start: int) -> pd.DataFrame:
+    """The line table of a text extracted from a web page (``html_pages.extract_html``).
 
-
-def _label_article(
-    table: pd.DataFrame,
-    labels: list[LineLabel],
-    region: range,
-    prose: set[int],
-    related_block: bool,
-) -> bool:
-    """Settle the lines from an article's headline to the next one; return the related state.
-
-    Before the first prose line, a short capitalised name is the source; between the first
-    and last prose lines, a short non-prose line is a subheading; after the last prose
-    line, lines are outside the article (furniture or related links).
+    The extraction has already chosen the main article: its header lines take the reason
+    the extraction gives them (``header``: 0-based line -> ``headline``, ``byline``,
+    ``date_line``) and every body line is kept, but a whole short line of furniture
+    ("Advertisement", "Share") and a copy of the headline.
     """
-    own_prose = [index for index in region if index in prose]
-    first_prose = min(own_prose, default=region.stop)
-    last_prose = max(own_prose, default=region.start)
-    for index in region:
-        if index > last_prose:
-            related_block = _settle_outside(table, labels, index, related_block)
-            continue
-        if labels[index] != LineLabel("keep", "body") or index in prose:
-            continue
-        if index < first_prose and index != region.start:
-            if looks_like_source_name(table.at[index, "text"]):
-                labels[index] = LineLabel("metadata", "source_byline")
-        elif index > first_prose:
-            labels[index] = LineLabel("keep", "subheading")
-    return related_block
+    table = look_at_lines(text)
+    decisions: list[Decision] = []
+    headline = next((i for i, reason in header.items() if reason == "headline"), None)
+    headline_key = normalise(table.at[headline, "text"]) if headline is not None else None
+    for index, line in enumerate(table["text"]):
+        if not line.strip():
+            decisions.append(Decision("drop", "blank", None, "an empty line"))
+        elif index in header:
+            reason = header[index]
+            action = "headline" if reason == "headline" else "metadata"
+            why = f"the page's metadata {'title' if reason == 'headline' else reason}"
+            decisions.append(Decision(action, reason, 1, why + " (HTML)"))
+        elif index < body_start:
+            decisions.append(Decision("drop", "site_furniture", None, "above the extracted text"))
+        elif headline_key is not None and normalise(line) == headline_key:
+            decisions.append(Decision("drop", "duplicate_headline", 1, "the headline again"))
+        elif (reason := _whole_short_furniture(line)) is not None:
+            decisions.append(Decision("drop", reason, None, "a whole line of furniture"))
+        else:
+            reason = (
+                "body" if ends_like_sentence(line) or len(words_of(line)) > 14 else "subheading"
+            )
+            decisions.append(Decision("keep", reason, 1, "in the main text trafilatura extracted"))
+    table["action"] = [d.action for d in decisions]
+    table["reason"] = [d.reason for d in decisions]
+    table["article_id"] = pd.array([d.article_id for d in decisions], dtype="Int64")
+    table["why"] = [d.why for d in decisions]
+    return table
 
 
-def _belongs_to_article(label: LineLabel) -> bool:
-    """Headlines, their repeats, metadata and prose carry an article id; other drops do not."""
-    return label.action != "drop" or label.reason == "duplicate_headline"
-
-
-def _settle_outside(
-    table: pd.DataFrame, labels: list[LineLabel], index: int, related_block: bool
-) -> bool:
-    """Label a line that belongs to no article's prose; return whether a related block is open."""
-    line = table.at[index, "text"]
-    if lexicon_form(line) in RELATED_HEADINGS:
-        return True
-    if labels[index] == LineLabel("keep", "body"):
-        reason = "related_link" if related_block else "site_furniture"
-        labels[index] = LineLabel("drop", reason)
-    return related_block
+def _whole_short_furniture(line: str) -> str | None:
+    """The furniture reason of a short line that is WHOLLY furniture (a lexicon phrase or a
+    run of them, a menu, a universal furniture line, an ad marker), else None."""
+    form = lexicon_form(line)
+    if not form or len(form.split()) > SHORT_LINE_WORDS:
+        return None
+    reason = whole_line_reason(form)
+    if reason is None and is_menu(line):
+        reason = "navigation"
+    if reason is None and (is_furniture(line) or line.strip() in INLINE_AD_MARKERS):
+        reason = "site_furniture"
+    return reason

@@ -7,6 +7,7 @@ source after a bullet ("  • First Post"). Each function here reads ONE line.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import NamedTuple
 
 from newstext.cleaning.lexicon import (
@@ -15,6 +16,7 @@ from newstext.cleaning.lexicon import (
     NUMBER_WORDS,
     TIME_LABELS,
     TIME_UNITS,
+    WIRE_CREDITS,
 )
 
 _UNIT_SPELLINGS = sorted(
@@ -35,10 +37,12 @@ RELATIVE_TIME = re.compile(
 )
 
 _MONTHS = "|".join(MONTH_NAMES)
-#: "July 11, 2025", "11 July 2025", "Jul. 11, 2025".
+#: "July 11, 2025", "11 July 2025", "Jul. 11, 2025", "Nov. 19, 2019", "2019-11-19".
 CALENDAR_DATE = re.compile(
-    rf"\b(?:(?P<month1>{_MONTHS})\.?\s+(?P<day1>\d{{1,2}}),?\s+(?P<year1>\d{{4}})"
-    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTHS})\.?,?\s+(?P<year2>\d{{4}}))\b"
+    rf"\b(?:(?P<month1>{_MONTHS})\.?\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year1>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTHS})\.?,?\s+"
+    rf"(?P<year2>\d{{4}})"
+    r"|(?P<year3>(?:19|20)\d\d)-(?P<month3>\d\d)-(?P<day3>\d\d))\b"
 )
 
 #: A metadata line is short: a longer line is prose even if it ends in "ago".
@@ -92,15 +96,57 @@ def source_echo(line: str) -> str | None:
     return name
 
 
+#: One name in a byline: capitalised words ("Jane Doe", "J. R. Smith", "Ana de la Cruz").
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|del|der|den|la|le|van|von|bin|al|el))*"
+_NAMES = rf"{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*"
+#: "By Jane Doe", "By Jane Doe and John Roe", "Written by Jane Doe | 4 hours ago".
+BY_NAMES = re.compile(
+    rf"^\s*(?i:(?:written|posted|reported|reporting|story|words)\s+)?(?i:by):?\s+(?P<names>{_NAMES})"
+    r"(?P<tail>.*)$"
+)
+#: "Jane Doe, Reuters": a name, a comma and a news agency (``lexicon.WIRE_CREDITS``).
+NAME_AGENCY = re.compile(
+    rf"^\s*(?P<names>[A-Z][\w'’.-]*\s+{_NAME})\s*,\s*(?P<agency>"
+    + "|".join(re.escape(agency) for agency in WIRE_CREDITS)
+    + r")\s*$"
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+
+
 def byline_author(line: str) -> str | None:
-    """The author of a byline ("By Jane Doe, Reuters" -> "Jane Doe, Reuters"), else None."""
-    match = re.match(r"^\s*by\s+([A-Z].*?)\s*$", line, re.IGNORECASE)
-    if match is None or len(line.split()) > METADATA_MAX_WORDS:
+    """The author of a byline, else None.
+
+    Only the forms bylines take count: "By Jane Doe", "By Jane Doe and John Roe", "By Jane
+    Doe, Valley Times", "By Sam Patel | 4 hours ago" (-> "Sam Patel") and "Jane Doe, Reuters"
+    (a name and a news agency). A sentence is never a byline: "By Friday, the talks had
+    collapsed." ends like a sentence, and "the talks had collapsed" is not a name.
+    """
+    text = line.strip()
+    if len(text.split()) > METADATA_MAX_WORDS or _SENTENCE_END.search(text):
         return None
-    author = match.group(1)
-    if not author[0].isupper():
-        return None
-    return re.split(r"\s*[|•·]\s*", author)[0].strip()
+    match = BY_NAMES.match(text)
+    if match is not None and _byline_tail_is_metadata(match.group("tail")):
+        names = match.group("names").strip().rstrip(",").strip()
+        return re.split(r"\s*[|•·]\s*", names)[0].strip()
+    match = NAME_AGENCY.match(text)
+    if match is not None:
+        return match.group("names").strip()
+    return None
+
+
+def _byline_tail_is_metadata(tail: str) -> bool:
+    """What may follow the names: nothing, or after a separator a time, a date or a
+    capitalised name (a title, a publication): "| 4 hours ago", ", Valley Times"."""
+    if not tail.strip():
+        return True
+    separated = re.match(r"^\s*[,|•·–—-]\s*(?P<rest>.*)$", tail)
+    if separated is None:
+        return False
+    rest = separated.group("rest").strip()
+    if not rest or split_glued_metadata(rest).time_ago or calendar_date_in(rest):
+        return True
+    small = {"of", "the", "and", "for", "at", "in", "on", "&"}
+    return all(word[:1].isupper() or word.lower() in small for word in rest.split())
 
 
 def calendar_date_in(line: str) -> str | None:
@@ -110,13 +156,17 @@ def calendar_date_in(line: str) -> str | None:
     match = CALENDAR_DATE.search(line)
     if match is None:
         return None
-    month = match.group("month1") or match.group("month2")
-    day = int(match.group("day1") or match.group("day2"))
-    year = int(match.group("year1") or match.group("year2"))
-    number = _month_number(month)
-    if not 1 <= day <= 31:
-        return None
-    return f"{year:04d}-{number:02d}-{day:02d}"
+    if match.group("year3"):
+        year, number, day = (int(match.group(g)) for g in ("year3", "month3", "day3"))
+    else:
+        month = match.group("month1") or match.group("month2")
+        day = int(match.group("day1") or match.group("day2"))
+        year = int(match.group("year1") or match.group("year2"))
+        number = _month_number(month)
+    try:
+        return date(year, number, day).isoformat()
+    except ValueError:
+        return None  # "February 30, 2025" is no date
 
 
 def _month_number(name: str) -> int:

@@ -6,9 +6,19 @@ Example::
 
     cleaned = clean_file("data/raw/own/my_page.txt")   # default: the course page
     cleaned.articles[["role", "headline", "source", "time_ago"]]
+    cleaned.log                                         # the cleaning log: why, line by line
     write_outputs(cleaned)   # into data/processed/my_page/
 
-``clean_page`` does the same on a page's text (``read_page``'s result).
+``clean_file`` also reads a saved web page (``.html``, ``.htm``, ``.html.gz``): trafilatura
+extracts its main text and metadata (``html_pages``), and the cleaning runs on that text,
+which ``write_outputs`` saves as ``extracted.txt``. It applies the page's override file
+when there is one (``overrides``). ``clean_page`` cleans a page's text (``read_page``'s
+result).
+
+Dates: a relative time ("2 days ago") is resolved only against a reference date that the
+caller gives or that the page supports (a date it prints in a date line); the course
+page's functions pass its documented date (``published.course_reference_date``). Otherwise
+the article's date stays empty, and the cleaning log says why.
 
 Each step is its own function in its own module, so a notebook can run them one by one:
 ``lines.classify_lines`` -> ``paragraphs.clean_body_line`` (``inline``, ``quotes_marks``,
@@ -18,7 +28,7 @@ flags (``glitches.find_glitches``) need the spaCy model and run only when asked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
@@ -26,14 +36,21 @@ import pandas as pd
 
 from newstext.cleaning.alignment import AlignedText, segments_to_json, span_to_raw
 from newstext.cleaning.articles import build_articles
-from newstext.cleaning.lines import classify_lines
+from newstext.cleaning.html_pages import ExtractedPage, extract_html
+from newstext.cleaning.lines import classify_extracted_lines, classify_lines, is_prose
+from newstext.cleaning.metadata import calendar_date_in
+from newstext.cleaning.overrides import apply_overrides, overrides_path, read_overrides
 from newstext.cleaning.paragraphs import clean_body_line
-from newstext.cleaning.published import REFERENCE_DATE
+from newstext.cleaning.published import (
+    course_reference_date,
+    page_reference_date,
+    published_estimate,
+)
 from newstext.cleaning.quote_marks import find_quote_marks
 from newstext.cleaning.sentences import split_sentences
 from newstext.core.errors import NewstextError
 from newstext.core.paths import RAW_PAGE, page_dir
-from newstext.core.reading import read_page
+from newstext.core.reading import is_html_file, read_html, read_page
 
 PARAGRAPH_COLUMNS = [
     "paragraph_id",
@@ -60,6 +77,9 @@ SENTENCE_COLUMNS = [
     "raw_end",
 ]
 REMOVAL_COLUMNS = ["article_id", "line_no", "raw_start", "raw_end", "reason", "text"]
+#: The cleaning log: page decisions (``step`` input, main_run, headline, date, override)
+#: and one ``line`` row per line of the page, each with why.
+LOG_COLUMNS = ["step", "line_no", "action", "reason", "why"]
 REPAIR_COLUMNS = ["article_id", "paragraph_id", "line_no", "raw_offset", "inserted", "context"]
 QUOTE_MARK_COLUMNS = [
     "article_id",
@@ -78,10 +98,13 @@ QUOTE_MARK_COLUMNS = [
 class CleanedPage:
     """Everything the cleaning produced, one pandas table per kind of result.
 
-    ``raw`` is the page text the offsets point into; the other fields are tables
-    (columns in the module constants and in :func:`clean_page`'s docstring). ``path`` is
-    the page file when the page was cleaned from one (:func:`clean_file`): it names the
-    folder of the page's generated files (:func:`newstext.core.paths.page_dir`).
+    ``raw`` is the page text the offsets point into (for a web page, the text extracted
+    from it); the other fields are tables (columns in the module constants and in
+    :func:`clean_page`'s docstring). ``log`` is the cleaning log (``LOG_COLUMNS``).
+    ``reference_date`` is the date relative times were counted back from (None: not
+    resolved). ``path`` is the page file when the page was cleaned from one
+    (:func:`clean_file`): it names the folder of the page's generated files
+    (:func:`newstext.core.paths.page_dir`). ``source`` is ``"text"`` or ``"html"``.
     """
 
     raw: str
@@ -94,8 +117,15 @@ class CleanedPage:
     quotes: pd.DataFrame
     quote_flags: pd.DataFrame
     glitches: pd.DataFrame
-    reference_date: date
+    reference_date: date | None
+    log: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=LOG_COLUMNS))
     path: Path | None = None
+    source: str = "text"
+
+    def page_log(self) -> pd.DataFrame:
+        """The cleaning log's page decisions (input, main run, headline, dates, overrides),
+        without the one row per line."""
+        return self.log[self.log["step"] != "line"].reset_index(drop=True)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables by name (every field but ``raw`` and ``reference_date``)."""
@@ -107,29 +137,54 @@ class CleanedPage:
 
 
 def clean_page(
-    text: str, reference_date: date = REFERENCE_DATE, glitches: bool = False
+    text: str,
+    reference_date: date | None = None,
+    glitches: bool = False,
+    *,
+    overrides: dict[int, str] | None = None,
+    overrides_source: str = "the override file",
+    extracted: ExtractedPage | None = None,
+    reference_note: str = "given by the caller",
 ) -> CleanedPage:
     """Clean a page's text (as returned by ``read_page``).
 
-    Tables: ``lines`` (see ``lines.classify_lines``), ``articles`` (see
-    ``articles.ARTICLE_COLUMNS``), ``paragraphs`` (``raw_start``/``raw_end`` in the raw
+    Tables: ``lines`` (see ``lines.classify_lines``; ``why`` for every line), ``articles``
+    (see ``articles.ARTICLE_COLUMNS``), ``paragraphs`` (``raw_start``/``raw_end`` in the raw
     text; ``edited`` is True when characters were removed or inserted; ``segments`` is the
     alignment read by ``alignment.to_raw``), ``sentences``, ``removals`` (ad markers,
     captions, teasers, with raw spans), ``repairs`` (spaces inserted), ``quotes`` (every
-    quote mark and apostrophe), ``quote_flags`` (the unpaired quote marks) and
-    ``glitches`` (sentences where the scraper lost text; computed with the spaCy model
-    only when ``glitches`` is True, else an empty table).
+    quote mark and apostrophe), ``quote_flags`` (the unpaired quote marks), ``glitches``
+    (sentences where the scraper lost text; computed with the spaCy model only when
+    ``glitches`` is True, else an empty table) and ``log``, the cleaning log.
+
+    ``reference_date``: the day the page was saved, to resolve relative times; without it
+    the page's own latest printed date is used, else relative times stay unresolved.
+    ``overrides``: ``{line_no: action}`` decisions that replace the cleaner's (see
+    ``overrides``). ``extracted``: the extraction ``text`` came from, for a web page.
     """
-    lines = classify_lines(text)
+    log: list[dict] = [_input_row(text, extracted)]
+    if extracted is None:
+        lines = classify_lines(text)
+        log += _main_run_rows(lines)
+    else:
+        lines = classify_extracted_lines(text, extracted.header, extracted.body_start)
+    lines["original"] = ""
+    if overrides:
+        lines, override_rows = apply_overrides(lines, overrides, overrides_source)
+        log += override_rows
     collected = _clean_bodies(text, lines)
     paragraphs = pd.DataFrame(collected["paragraphs"], columns=PARAGRAPH_COLUMNS)
     sentences = _sentences_table(paragraphs)
     quotes = pd.DataFrame(collected["quotes"], columns=QUOTE_MARK_COLUMNS)
     flagged = quotes[(quotes["role"] != "apostrophe") & ~quotes["paired"].astype(bool)]
+    reference, note = _reference(lines, reference_date, reference_note)
+    articles = build_articles(lines, paragraphs, reference)
+    log += _date_rows(articles, reference, note, "its metadata" if extracted else "the page")
+    log += _line_rows(lines)
     cleaned = CleanedPage(
         raw=text,
         lines=lines,
-        articles=build_articles(lines, paragraphs, reference_date),
+        articles=articles,
         paragraphs=paragraphs,
         sentences=sentences,
         removals=pd.DataFrame(collected["removals"], columns=REMOVAL_COLUMNS),
@@ -137,7 +192,9 @@ def clean_page(
         quotes=quotes,
         quote_flags=flagged.reset_index(drop=True),
         glitches=_empty_glitches(),
-        reference_date=reference_date,
+        reference_date=reference,
+        log=pd.DataFrame(log, columns=LOG_COLUMNS).astype({"line_no": "Int64"}),
+        source="text" if extracted is None else "html",
     )
     if glitches:
         from newstext.cleaning.glitches import find_glitches
@@ -150,14 +207,135 @@ def clean_page(
 def clean_file(
     page: str | Path = RAW_PAGE,
     encoding: str = "utf-8",
-    reference_date: date = REFERENCE_DATE,
+    reference_date: date | None = None,
     glitches: bool = False,
 ) -> CleanedPage:
-    """Read a page file (``read_page``: one-line errors for a bad file) and clean it
-    (:func:`clean_page`); the result remembers the file in ``path``."""
-    cleaned = clean_page(read_page(page, encoding=encoding), reference_date, glitches)
+    """Read a page file and clean it (:func:`clean_page`); the result remembers the file
+    in ``path``.
+
+    A ``.txt`` page is read with ``read_page``; a saved web page (``.html``, ``.htm``,
+    ``.html.gz``) with ``read_html``, and trafilatura extracts its text (``html_pages``).
+    Bad files give one-line errors. Without ``reference_date``, the course page gets its
+    documented reference date (``published.course_reference_date``) and any other page
+    none. The page's override file, when it exists, is applied (``overrides``).
+    """
+    note = "given by the caller"
+    if reference_date is None and course_reference_date(page) is not None:
+        reference_date = course_reference_date(page)
+        note = "the course page's documented reference date (published.REFERENCE_DATE_EVIDENCE)"
+    extracted = None
+    if is_html_file(page):
+        html_encoding = (
+            None if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
+        )
+        extracted = extract_html(read_html(page, encoding=html_encoding), str(page))
+        text = extracted.text
+    else:
+        text = read_page(page, encoding=encoding)
+    cleaned = clean_page(
+        text,
+        reference_date,
+        glitches,
+        overrides=read_overrides(page),
+        overrides_source=str(overrides_path(page)),
+        extracted=extracted,
+        reference_note=note,
+    )
     cleaned.path = Path(page)
     return cleaned
+
+
+def _input_row(text: str, extracted: ExtractedPage | None) -> dict:
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if extracted is None:
+        why = f"a plain-text page of {lines} lines: line decisions from general evidence"
+    else:
+        why = extracted.describe()
+    return {"step": "input", "line_no": None, "action": "", "reason": "", "why": why}
+
+
+def _main_run_rows(lines: pd.DataFrame) -> list[dict]:
+    main = lines[lines["article_id"] == 1]
+    body = main[main["action"] == "keep"]
+    if body.empty:
+        why = "no run of prose on the page: no main article"
+        return [{"step": "main_run", "line_no": None, "action": "", "reason": "", "why": why}]
+    words = int(body["words"].sum())
+    why = (
+        f"the main article is the largest run of prose: lines {int(body['line_no'].min())} to "
+        f"{int(body['line_no'].max())}, {len(body)} body lines, {words} words"
+    )
+    rows = [{"step": "main_run", "line_no": None, "action": "keep", "reason": "", "why": why}]
+    headline = main[main["action"] == "headline"]
+    if headline.empty:
+        why = "no title-like line before the main run: the main article has no headline"
+        rows.append({"step": "headline", "line_no": None, "action": "", "reason": "", "why": why})
+    else:
+        row = headline.iloc[0]
+        rows.append(
+            {
+                "step": "headline",
+                "line_no": int(row["line_no"]),
+                "action": "headline",
+                "reason": "headline",
+                "why": row["why"],
+            }
+        )
+    return rows
+
+
+def _reference(
+    lines: pd.DataFrame, reference_date: date | None, note: str
+) -> tuple[date | None, str]:
+    """The reference date for relative times, and where it comes from."""
+    if reference_date is not None:
+        return reference_date, note
+    dates = [
+        calendar_date_in(text)
+        for text, action in zip(lines["text"], lines["action"], strict=True)
+        if action != "keep" and not is_prose(text)
+    ]
+    supported = page_reference_date([d for d in dates if d])
+    if supported is not None:
+        return supported, "the latest date the page prints outside its prose"
+    return None, ""
+
+
+def _date_rows(
+    articles: pd.DataFrame, reference: date | None, note: str, where: str = "the page"
+) -> list[dict]:
+    rows = []
+    for article in articles.itertuples(index=False):
+        what = f"article {article.article_id} ({article.role})"
+        time_ago = article.time_ago if isinstance(article.time_ago, str) else None
+        estimate = article.published_estimate
+        counted = published_estimate(time_ago, None, reference)
+        if isinstance(estimate, str) and estimate != counted:
+            why = f"{what}: date {estimate}, printed on {where}"
+        elif isinstance(estimate, str):
+            why = (
+                f"{what}: date {estimate}, '{time_ago}' counted back from the reference "
+                f"date {reference.isoformat()} ({note})"
+            )
+        elif time_ago:
+            why = (
+                f"{what}: no date: '{time_ago}' needs the day the page was saved; give it "
+                "(clean_file(..., reference_date=...), --reference-date YYYY-MM-DD), the page "
+                "prints no date to count back from"
+            )
+        else:
+            why = f"{what}: no date: the page prints neither a date nor a relative time for it"
+        rows.append({"step": "date", "line_no": None, "action": "", "reason": "", "why": why})
+    return rows
+
+
+def _line_rows(lines: pd.DataFrame) -> list[dict]:
+    return [
+        {"step": "line", "line_no": int(number), "action": action, "reason": reason, "why": why}
+        for number, action, reason, why in zip(
+            lines["line_no"], lines["action"], lines["reason"], lines["why"], strict=True
+        )
+    ]
 
 
 def output_dir(page: str | Path | CleanedPage = RAW_PAGE) -> Path:
@@ -301,14 +479,20 @@ OUTPUT_FILES = {
     "quotes": "quote_marks.csv",  # every mark; quotations with speakers are in `annotate`
     "quote_flags": "quote_flags.csv",
     "glitches": "glitches.csv",
+    "log": "cleaning_log.csv",
 }
+
+#: For a page cleaned from HTML: the extracted text that the offsets point into.
+EXTRACTED_FILE = "extracted.txt"
 
 
 def write_outputs(cleaned: CleanedPage, out_dir: str | Path | None = None) -> list[Path]:
     """Write every table of ``cleaned`` as CSV (UTF-8) into ``out_dir``; return the paths.
 
     ``out_dir`` defaults to the page's own folder, ``data/processed/<page name>/`` (see
-    :func:`output_dir`). ``glitches.csv`` is written only when glitches were computed.
+    :func:`output_dir`). ``glitches.csv`` is written only when glitches were computed;
+    ``cleaning_log.csv`` is the cleaning log; for a web page, ``extracted.txt`` is the text
+    the offsets point into.
     """
     out_dir = Path(out_dir) if out_dir is not None else output_dir(cleaned)
     if out_dir.exists() and not out_dir.is_dir():
@@ -325,5 +509,9 @@ def write_outputs(cleaned: CleanedPage, out_dir: str | Path | None = None) -> li
             continue
         path = out_dir / file_name
         table.to_csv(path, index=False, encoding="utf-8")
+        written.append(path)
+    if cleaned.source == "html":
+        path = out_dir / EXTRACTED_FILE
+        path.write_text(cleaned.raw, encoding="utf-8", newline="\n")
         written.append(path)
     return written

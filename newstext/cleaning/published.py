@@ -1,16 +1,25 @@
-"""When was each article published? Relative times resolved against a reference date.
+"""When was each article published? Dates printed on the page, and relative times.
 
-The page says "2 days ago", "2 hours ago", "3 hours ago": ago from the day the page was
-saved, which the page does not print. The reference date below is read from the page's
-own evidence; change it (or pass another one) for a page saved on another day.
+A date printed on the page ("Nov. 19, 2019", "2019-11-19", "19 November 2019") is the
+article's date. A relative time ("2 days ago") counts back from the day the page was saved,
+which a page rarely prints: it is resolved only against a reference date that the user
+gives (``clean_file(page, reference_date=...)``, ``python -m newstext clean --reference-date``)
+or that the page itself supports (a date printed in a date line of the page, see
+:func:`page_reference_date`). Otherwise the date stays empty and the cleaning log says why.
+
+The course page prints no date. ``REFERENCE_DATE`` below is its reference date, read from
+its own evidence (``REFERENCE_DATE_EVIDENCE``); the course page's functions pass it
+explicitly (:func:`course_reference_date`), and no other page ever gets it.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 from newstext.cleaning.lexicon import NUMBER_WORDS, TIME_UNITS
+from newstext.core.paths import RAW_PAGE
 
 #: The day the course page was saved, as far as the page itself tells (see the evidence).
 REFERENCE_DATE = date(2025, 7, 11)
@@ -83,12 +92,36 @@ def _months_back(reference: date, months: int) -> date:
 
 
 def published_estimate(
-    time_ago: str | None, calendar_date: str | None = None, reference: date = REFERENCE_DATE
+    time_ago: str | None, calendar_date: str | None = None, reference: date | None = None
 ) -> str | None:
-    """ISO date of publication: a date printed on the page wins, else the relative time."""
+    """ISO date of publication: a date printed on the page wins, else the relative time
+    counted back from ``reference``; None when there is neither (no reference, no date)."""
     if calendar_date:
         return calendar_date
-    if not time_ago:
+    if not time_ago or reference is None:
         return None
     resolved = resolve_relative_time(time_ago, reference)
     return resolved.isoformat() if resolved else None
+
+
+def page_reference_date(dates: list[str]) -> date | None:
+    """The reference date a page supports: the latest of the dates it prints in its date
+    lines (ISO texts), or None. The page cannot have been saved before the latest date it
+    shows, so a relative time counted back from it may come out early, never late."""
+    found = []
+    for text in dates:
+        try:
+            found.append(date.fromisoformat(text))
+        except (TypeError, ValueError):
+            continue
+    return max(found, default=None)
+
+
+def course_reference_date(page: str | Path) -> date | None:
+    """``REFERENCE_DATE`` when ``page`` is the course page's file, else None: the course
+    page's functions pass its documented reference date explicitly, no other page gets it."""
+    try:
+        same = Path(page).resolve() == RAW_PAGE.resolve()
+    except (OSError, TypeError):
+        return None
+    return REFERENCE_DATE if same else None

@@ -73,8 +73,11 @@ RAW_PAGE = raw_dir() / RAW_PAGE_NAME
 
 
 def page_name(page: str | Path) -> str:
-    """A page's name: its file name without the suffix (``daily8_rubio_lavrov_2025-07``)."""
+    """A page's name: its file name without the suffix (``daily8_rubio_lavrov_2025-07``);
+    a gzipped page loses both suffixes (``page.html.gz`` -> ``page``)."""
     name = Path(page).stem
+    if Path(page).suffix.lower() == ".gz":
+        name = Path(name).stem
     if not name or name in (".", ".."):
         raise ValueError(f"{page!s} has no file name to name its folder after")
     return name

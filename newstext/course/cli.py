@@ -47,11 +47,10 @@ def _cmd_env(args: argparse.Namespace) -> int:
 
 def _cmd_clean(args: argparse.Namespace) -> int:
     from newstext.cleaning.pipeline import clean_file, write_outputs
-    from newstext.cleaning.published import REFERENCE_DATE
 
-    cleaned = clean_file(
-        args.path, args.encoding, args.reference_date or REFERENCE_DATE, glitches=args.glitches
-    )
+    # No reference date given: relative times stay unresolved unless the page prints a
+    # date (the course page gets its documented one); the cleaning log says which.
+    cleaned = clean_file(args.path, args.encoding, args.reference_date, glitches=args.glitches)
     for path in write_outputs(cleaned, args.out):  # default: data/processed/<page name>/
         print(f"wrote {path}")
     return 0
@@ -162,13 +161,18 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(func=_cmd_run)
 
     clean = commands.add_parser("clean", help="clean a scraped page into CSV tables")
-    clean.add_argument("path", help="the page's visible text (.txt)")
+    clean.add_argument(
+        "path", help="the page's visible text (.txt), or the page saved as .html/.htm/.html.gz"
+    )
     clean.add_argument(
         "--out", help="folder for the CSV files (default data/processed/<page name>/)"
     )
     clean.add_argument("--encoding", default="utf-8", help="the file's encoding (default utf-8)")
     clean.add_argument(
-        "--reference-date", type=date.fromisoformat, help="day the page was saved, YYYY-MM-DD"
+        "--reference-date",
+        type=date.fromisoformat,
+        help="day the page was saved, YYYY-MM-DD: resolves relative times ('2 days ago'); "
+        "without it they stay unresolved unless the page prints a date",
     )
     clean.add_argument("--glitches", action="store_true", help="also flag glitches (loads spaCy)")
     clean.set_defaults(func=_cmd_clean)

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newstext.cleaning.alignment import span_to_raw
+from newstext.cleaning.overrides import outputs_outdated, overrides_stamp
 from newstext.cleaning.pipeline import CleanedPage, clean_file, output_dir, write_outputs
 from newstext.core.doc_cache import (
     PARAGRAPHS_KEY,
@@ -38,10 +39,11 @@ Page = str | Path | CleanedPage
 
 def cleaned_page(page: str | Path = RAW_PAGE, out_dir: str | Path | None = None) -> CleanedPage:
     """Clean ``page`` (the course page by default); write its CSV files to ``out_dir``
-    (default ``data/processed/<page name>/``) when they are not there yet."""
+    (default ``data/processed/<page name>/``) when they are not there yet, or when the
+    page's override file changed since they were written."""
     cleaned = clean_file(page)
     out_dir = Path(out_dir) if out_dir is not None else output_dir(cleaned)
-    if not (out_dir / ARTICLES_FILE).exists():
+    if outputs_outdated(page, out_dir, ARTICLES_FILE):
         write_outputs(cleaned, out_dir)
     return cleaned
 
@@ -102,18 +104,18 @@ def parse_pages(
     return docs
 
 
-#: The pages parsed in this process: {(file, its size and time): (cleaned, docs)}.
-_PAGE_DOCS: dict[tuple[Path, int, int], tuple[CleanedPage, list[Doc]]] = {}
+#: The pages parsed in this process: {(file, size, time, override stamp): (cleaned, docs)}.
+_PAGE_DOCS: dict[tuple, tuple[CleanedPage, list[Doc]]] = {}
 
 
 def page_docs(page: str | Path = RAW_PAGE) -> tuple[CleanedPage, list[Doc]]:
     """``page`` cleaned (:func:`cleaned_page`) and parsed (:func:`article_docs`) with the
     shared pipeline, once per process: a notebook and its exercise checks use the same parse
-    instead of parsing the page twice. A page file changed since is cleaned and parsed
-    again."""
+    instead of parsing the page twice. A page file or override file changed since is
+    cleaned and parsed again."""
     path = Path(page).resolve()
     stat = path.stat() if path.is_file() else None
-    key = (path, stat.st_size, stat.st_mtime_ns) if stat else None
+    key = (path, stat.st_size, stat.st_mtime_ns, overrides_stamp(path)) if stat else None
     if key is not None and key in _PAGE_DOCS:
         return _PAGE_DOCS[key]
     cleaned = cleaned_page(page)
