@@ -10,6 +10,8 @@
    least 1.6 x as fast as 1.
 3. Memory: the peak resident memory of the largest process of `annotate --n-process 2` on
    100 and on 1,000 pages. Target: flat in the number of pages.
+4. Cleaners (printed first, it takes seconds): the cleaner's main article on the development
+   pages against no cleaning, jusText and trafilatura, .txt and .html (benchmarks/cleaners.py).
 
 The corpus has 100 pages (not 500) and the memory runs use 2 processes, so that `make bench`
 stays near 10 minutes on a 2-core machine; `--pages` and `--memory-pages` change that.
@@ -214,11 +216,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="processes of the corpus runs, comma-separated (default 1,2)")
     parser.add_argument("--memory-pages", type=numbers, default=[100, 1000],
                         help="corpus sizes of the memory runs, comma-separated (default 100,1000)")
+    parser.add_argument("--skip-cleaners", action="store_true")
     parser.add_argument("--skip-notebooks", action="store_true")
     parser.add_argument("--skip-corpus", action="store_true")
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each notebook (median)")
     args = parser.parse_args(argv)
+    if not args.skip_cleaners:
+        from cleaners import bench_cleaners  # benchmarks/cleaners.py, beside this file
+
+        bench_cleaners()
     if not args.skip_notebooks:
         bench_notebooks(args.repeats)
     runs: Runs = {}

@@ -28,10 +28,15 @@ Example::
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import NamedTuple
+
+from newstext.core.paths import project_root, raw_dir
 
 TOKEN = re.compile(r"\w+")
 SHINGLE_SIZE = 4
@@ -122,3 +127,66 @@ def main_article_text(cleaned) -> str:
     headline = row["headline"] if isinstance(row["headline"], str) else ""
     body = row["body"] if isinstance(row["body"], str) else ""
     return "\n".join(part for part in (headline, body) if part)
+
+
+# -- the development pages ------------------------------------------------------------------
+
+#: Where the development pages are, from the project's top folder: real news pages whose
+#: text belongs to their publishers, so they live beside the repository, never in it.
+DEV_PAGES_FROM_ROOT = Path("..") / "shared" / "data" / "pages-dev"
+
+
+@dataclass(frozen=True)
+class DevPage:
+    """One development page: its name, files and the hand-made text of its main article."""
+
+    name: str
+    txt: Path
+    html: Path
+    gold: str
+
+
+def dev_pages_dir() -> Path:
+    """The folder of the development pages (it may not exist)."""
+    return (project_root() / DEV_PAGES_FROM_ROOT).resolve()
+
+
+def dev_pages_missing_reason() -> str | None:
+    """Why the development pages cannot be used here, or None when they can."""
+    folder = dev_pages_dir()
+    if not folder.is_dir() or not any(folder.glob("*.json")):
+        return (
+            f"the development pages are not here ({folder}): they live beside the repository "
+            "(../shared/data/pages-dev), as in CI, because their text is the publishers'"
+        )
+    return None
+
+
+def load_dev_pages(folder: str | Path | None = None, skip_bundled: bool = True) -> list[DevPage]:
+    """The development pages in ``folder`` (default :func:`dev_pages_dir`), by name.
+
+    With ``skip_bundled``, a page that the course ships in ``data/raw/`` (same ``url`` in
+    its ``.json``) is left out: it was read by hand and labelled, so it is no unseen page.
+    """
+    folder = Path(folder) if folder is not None else dev_pages_dir()
+    bundled = _bundled_urls() if skip_bundled else set()
+    pages = []
+    for meta_file in sorted(folder.glob("*.json")):
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        if meta.get("url") in bundled:
+            continue
+        name = meta_file.stem
+        pages.append(
+            DevPage(name, folder / f"{name}.txt", folder / f"{name}.html.gz", meta["article_body"])
+        )
+    return pages
+
+
+def _bundled_urls() -> set[str]:
+    urls = set()
+    for meta_file in raw_dir().glob("*.json"):
+        try:
+            urls.add(json.loads(meta_file.read_text(encoding="utf-8")).get("url"))
+        except (OSError, ValueError):
+            continue
+    return urls - {None}
