@@ -104,7 +104,7 @@ BY_NAMES = re.compile(
     rf"^\s*(?i:(?:written|posted|reported|reporting|story|words)\s+)?(?i:by):?\s+(?P<names>{_NAMES})"
     r"(?P<tail>.*)$"
 )
-#: "Jane Doe, Reuters": a name, a comma and a news agency (``lexicon.WIRE_CREDITS``).
+#: "Jane Doe, AP": a name, a comma and a news agency (``lexicon.WIRE_CREDITS``).
 NAME_AGENCY = re.compile(
     rf"^\s*(?P<names>[A-Z][\w'’.-]*\s+{_NAME})\s*,\s*(?P<agency>"
     + "|".join(re.escape(agency) for agency in WIRE_CREDITS)
@@ -117,7 +117,7 @@ def byline_author(line: str) -> str | None:
     """The author of a byline, else None.
 
     Only the forms bylines take count: "By Jane Doe", "By Jane Doe and John Roe", "By Jane
-    Doe, Valley Times", "By Sam Patel | 4 hours ago" (-> "Sam Patel") and "Jane Doe, Reuters"
+    Doe, Valley Times", "By Sam Patel | 4 hours ago" (-> "Sam Patel") and "Jane Doe, AP"
     (a name and a news agency). A sentence is never a byline: "By Friday, the talks had
     collapsed." ends like a sentence, and "the talks had collapsed" is not a name.
     """
