@@ -298,3 +298,25 @@ def test_page_docs_and_cleaned_page_notice_a_changed_override_file(own_page, tmp
 def test_write_outputs_writes_the_cleaning_log(cleaned, tmp_path):
     names = {path.name for path in write_outputs(cleaned, tmp_path)}
     assert "cleaning_log.csv" in names and "extracted.txt" not in names
+
+
+# -- the bundled second page, against its hand line labels --------------------------------------
+
+
+def test_the_bundled_page_against_its_hand_line_labels():
+    """A regression SNAPSHOT of the code's output, not a target: the cleaner was not written
+    for this page, and its one wrong action is the fact-check box's quoted claim (line 35),
+    which reads as prose; notebook 05 fixes it with an override file."""
+    from newstext.cleaning.line_scores import load_line_labels, score_line_labels
+    from newstext.core.paths import annotations_dir, raw_dir
+
+    cleaned = clean_file(raw_dir() / "polygraph_rukban_2019-11.txt")
+    labels = annotations_dir() / "polygraph_rukban_2019-11" / "line_labels.csv"
+    score = score_line_labels(cleaned.lines, load_line_labels(labels))
+    assert (score.precision, round(score.recall, 3), round(score.f1, 3)) == (1.0, 0.989, 0.995)
+    assert round(score.action_accuracy, 3) == 0.992  # 120 of 121 lines
+    wrong = score.disagreements[
+        score.disagreements["action_ref"] != score.disagreements["action_pred"]
+    ]
+    assert wrong["line_no"].tolist() == [35]
+    assert cleaned.articles.at[0, "published_estimate"] == "2019-11-18"
