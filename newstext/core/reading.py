@@ -28,6 +28,8 @@ MAX_HTML_BYTES = 20_000_000
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+#: A tag that only an HTML document has near its start.
+_HTML_TAG = re.compile(r"<\s*(?:!doctype|html|head|body|p|div|article|title|frameset)\b", re.I)
 
 
 def read_page(path: str | Path, encoding: str = "utf-8", max_bytes: int = MAX_BYTES) -> str:
@@ -43,6 +45,11 @@ def read_page(path: str | Path, encoding: str = "utf-8", max_bytes: int = MAX_BY
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise PageError(f"{path} holds only whitespace: there is no text to work with.")
+    if _looks_like_html(text) and is_html_file(path):
+        raise PageError(
+            f"{path} is a web page (HTML): `python -m newstext clean` and `clean_file` extract "
+            "its text; this step reads a page's visible text (.txt)."
+        )
     if _looks_like_html(text):
         raise PageError(
             f"{path} is an HTML document, not the page's visible text: name it .html to "
@@ -82,10 +89,7 @@ def read_html(
         text = _decode_html(data, path, encoding)
     if not text.strip():
         raise PageError(f"{path} holds only whitespace: there is no page to work with.")
-    if (
-        re.search(r"<\s*(?:!doctype|html|head|body|p|div|article|title)\b", text[:100_000], re.I)
-        is None
-    ):
+    if _HTML_TAG.search(text[:100_000]) is None:
         raise PageError(
             f"{path} holds no HTML (no <html>, <body> or <p> tag): give a web page saved as "
             "HTML, or name a plain-text page .txt."
