@@ -17,8 +17,8 @@ stop words, sentence ends, repetition and context, as jusText does.
   line nearest before the run; between the headline and the body, metadata forms (a
   byline "By Jane Doe", a date, a relative time) are ``metadata``, captions, copies of the
   headline and other text are dropped;
-* related articles (2, 3, ...): a title-like line that the page repeats, followed by prose
-  outside the main article; a short name that the page repeats after a bullet
+* related articles (2, 3, ...): outside the main article, a title-like line that the page
+  prints again before the prose under it; a short name that the page repeats after a bullet
   ("First Post", "  • First Post") is its source;
 * every other line is dropped; the lexicon names what kind of line it is (furniture
   phrases match a whole short line; inside an article they never drop a sentence).
@@ -465,8 +465,8 @@ class _Page:
     # -- related articles ----------------------------------------------------------------
 
     def related_articles(self) -> None:
-        """Related articles: a repeated title-like line followed by prose, outside the main
-        article. The first copy is the headline, later copies are duplicates."""
+        """Related articles: a title-like line printed again before the prose under it,
+        outside the main article. The first copy is the headline, later copies duplicates."""
         starts = self._related_starts()
         article = 1
         for position, start in enumerate(starts):
@@ -475,7 +475,7 @@ class _Page:
                 stop = min(stop, self.region.start)
             span = [i for i in range(start, stop) if i not in self.region]
             prose = self._related_prose(span)
-            if not prose:
+            if not prose or not self._repeated_before(span, prose[0]):
                 continue
             article += 1
             key = self.key(start)
@@ -499,6 +499,12 @@ class _Page:
                 starts.append(index)
                 seen.add(key)
         return starts
+
+    def _repeated_before(self, span: list[int], first_prose: int) -> bool:
+        """True when the headline is printed again before the article's prose: a related
+        article's block repeats its headline (a link, a title), a menu item does not."""
+        key = self.key(span[0])
+        return any(self.key(i) == key for i in span[1:] if i < first_prose)
 
     def _related_prose(self, span: list[int]) -> list[int]:
         """The prose lines of a related article: from its first prose line on, until a line
