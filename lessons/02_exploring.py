@@ -153,8 +153,9 @@ tokens[tokens["is_word"]].groupby("article_id").size()
 # `article_sizes` counts paragraphs, sentences, tokens and words the same way. Its `tokens` leave
 # out the newlines between paragraphs, which `len(doc)` above counts; its `words` are spaCy's
 # tokens that are not punctuation. spaCy cuts `Russia's` and `don't` into two tokens (`Russia`
-# `'s`, `do` `n't`), while the paragraphs table's `words` (runs of letters and digits, as in
-# notebook 01) count each as one word, so the two counts differ by 8 to 19 words per article.
+# `'s`, `do` `n't`), while the paragraphs table's `words` (runs of letters and digits that keep
+# an apostrophe and the letters after it, as in notebook 01) count each as one word, so the two
+# counts differ by 8 to 19 words per article.
 # A `merge` on the shared key `article_id` brings in the source of each article from the
 # articles table:
 
@@ -634,7 +635,7 @@ save_figure(fig, "02_dispersion",
 # three, the thread that made the aggregator put the articles on one page.
 
 # %% [markdown]
-# ## ✏️ Exercise 2.3: add a name to the dispersion plot
+# ## ✏️ Exercise 2.3 (going further): add a name to the dispersion plot
 #
 # > **✏️ Exercise**: add at least one name to the plot. Store in `my_terms` a list holding the
 # > course's `NAMES` **and** your name(s): a person, place or organisation that occurs in the
@@ -736,7 +737,7 @@ from newstext.exploring.numbers import unit_conversions
 unit_conversions(numbers)
 
 # %% [markdown]
-# ## ✏️ Exercise 2.4: the number to doubt
+# ## ✏️ Exercise 2.4 (going further): the number to doubt
 #
 # > **✏️ Exercise**: one count on the page is contradicted by another figure a sentence away, and
 # > the page does not say which is right. Find it in the numbers table and store the

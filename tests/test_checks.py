@@ -141,6 +141,11 @@ class TestExercise12UnknownAdMarker:
     def test_right_answer(self):
         assert lesson01.unknown_ad_marker("SCROLL TO CONTINUE WITH CONTENT").passed
 
+    def test_the_success_message_does_not_say_where_to_add_the_marker(self):
+        """Issue 17: where to add the marker is the written answer right after."""
+        message = lesson01.unknown_ad_marker("SCROLL TO CONTINUE WITH CONTENT").message
+        assert "INLINE_AD_MARKERS" not in message and "lexicon.py" not in message
+
     @pytest.mark.parametrize(
         "answer, says",
         [
@@ -165,13 +170,18 @@ class TestExercise13MintDate:
         assert result.message.startswith("Thursday 10 July 2025")
 
     def test_the_success_message_does_not_say_the_notebooks_table_is_wrong(self):
-        """The table of section 8 counts back from 11 July: the message names both dates as
-        estimates a day apart, and does not side with one."""
+        """The table of section 8 counts back from 11 July: the message names both dates and
+        does not side with one."""
         message = lesson01.mint_date_in_indian_time(date(2025, 7, 10)).message
         table_date = resolve_relative_time("2 days ago")  # what the notebook's table shows
         assert f"{table_date.day} {table_date:%B}" in message and "11 July" in message
-        assert "both are honest estimates a day apart" in message
         assert "agrees with" not in message
+
+    def test_the_success_message_leaves_the_written_answer_to_the_student(self):
+        """Issue 17: the written question asks date or time, how sure, and the Thursday."""
+        message = lesson01.mint_date_in_indian_time(date(2025, 7, 10)).message
+        for answer in ("within a day", "time zone", "meeting", "honest estimates"):
+            assert answer not in message
 
     @pytest.mark.parametrize(
         "answer, says",
@@ -210,6 +220,13 @@ class TestExercise14FiveLineLabels:
         result = lesson01.five_line_labels(answer)
         assert not result.passed
         assert says in result.message
+
+    def test_line_39_labelled_drop_points_to_the_source_it_repeats(self):
+        """Issue 17: `  • First Post` echoes the article's source: a hint, not the label."""
+        message = lesson01.five_line_labels({**self.RIGHT, 39: "drop"}).message
+        assert "repeats the article's source" in message
+        assert "metadata" not in message
+        assert "repeats" not in lesson01.five_line_labels({**self.RIGHT, 35: "keep"}).message
 
 
 def test_a_function_left_as_the_stub_is_not_answered():

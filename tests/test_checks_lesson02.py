@@ -43,6 +43,7 @@ class TestExercise21LongestAverageSentence:
             result = lesson02.longest_average_sentence(answer)
             assert result.passed, result.message
         assert "23.2 words per sentence" in result.message
+        assert not mentions(result.message, "small")  # issue 17: the written answer's to judge
 
     @pytest.mark.parametrize(
         "answer, says",
@@ -87,6 +88,19 @@ class TestExercise22FrequentLemmas:
         for answer in answers:
             result = lesson02.frequent_lemmas(answer)
             assert result.passed, (answer, result.message)
+
+    def test_a_list_or_head_5_passes_and_is_told_a_set_was_asked_and_why_head_is_luck(
+        self, page
+    ):
+        """Issue 17: `value_counts().head(5)` passes here because exactly five lemmas reach 5."""
+        counts = self.main_counts(page)
+        for answer in (counts.head(5), list(counts.head(5).index)):
+            result = lesson02.frequent_lemmas(answer)
+            assert result.passed
+            assert "A set was asked" in result.message
+            assert "only by luck" in result.message and "`head(n)` keeps n lemmas" in result.message
+        assert "A set was asked, and you gave a list" in result.message
+        assert "A set was asked" not in lesson02.frequent_lemmas(self.RIGHT).message
 
     def test_the_expected_set_is_computed_from_the_page(self, page):
         counts = self.main_counts(page)

@@ -181,3 +181,13 @@ def test_the_shortest_sentences_are_quotations(sentences):
         "'We have the best weapons.",
     ]
     assert list(shortest["n_words"]) == [3, 4, 5]
+
+
+def test_notebook_02_describes_the_paragraphs_words_as_the_regex_counts_them():
+    """Issue 17: the prose said "runs of letters and digits", yet Russia's is one word."""
+    from conftest import ROOT
+    from newstext.cleaning.lines import words_of
+
+    assert words_of("Russia's don't 620-mile") == ["Russia's", "don't", "620", "mile"]
+    text = " ".join((ROOT / "lessons" / "02_exploring.py").read_text(encoding="utf-8").split())
+    assert "runs of letters and digits that keep # an apostrophe and the letters after it" in text

@@ -101,7 +101,8 @@ def articles_table(cleaned: CleanedPage) -> pd.DataFrame:
 def paragraphs_table(cleaned: CleanedPage) -> pd.DataFrame:
     """One row per paragraph: ``paragraph_id, article_id, paragraph_no, text, chars, words,
     raw_start, raw_end``; ``words`` counts the words as :func:`newstext.cleaning.lines.words_of`
-    finds them (letters and digits, no spaCy needed)."""
+    finds them (letters and digits, an apostrophe and the letters after it kept in the word:
+    `Russia's` is one word; no spaCy needed)."""
     table = cleaned.paragraphs.copy()
     table["words"] = table["text"].map(lambda text: len(words_of(text)))
     return table[PARAGRAPH_COLUMNS].reset_index(drop=True)

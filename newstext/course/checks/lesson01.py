@@ -95,8 +95,8 @@ def unknown_ad_marker(answer: object) -> Verdict:
         )
     if marker == UNKNOWN_MARKER:
         return right(
-            "that is the whole marker. To teach the cleaner, a maintainer adds it to the list "
-            "INLINE_AD_MARKERS in newstext/cleaning/lexicon.py and runs the tests."
+            "that is the whole marker. Where it would go so that the cleaner removes it on "
+            "every page is your written answer: section 2 says where the word lists live."
         )
     if marker in UNKNOWN_MARKER:
         return wrong("that is only part of the marker: removing it would leave the rest behind.")
@@ -128,11 +128,17 @@ def five_line_labels(answer: object) -> Verdict:
     reference = load_line_labels().set_index("line_no")["action"]
     wrong_lines = [n for n in LINES_TO_LABEL if answer[n] != reference[n]]
     if wrong_lines:
-        return wrong(
+        message = (
             f"{len(LINES_TO_LABEL) - len(wrong_lines)} of {len(LINES_TO_LABEL)} agree with the "
             f"reference; look again at line(s) {wrong_lines}. Ask: is it the article's own "
             "words, its headline, facts about it (source, time), or the site talking?"
         )
+        if 39 in wrong_lines and answer[39] == "drop":
+            message += (
+                " Line 39 (`  • First Post`) looks like furniture, but compare it with line 35: "
+                "it repeats the article's source. What does the cleaner keep about a source?"
+            )
+        return wrong(message)
     return right("all five agree with the reference labels.")
 
 
@@ -158,11 +164,8 @@ def mint_date_in_indian_time(answer: object) -> Verdict:
     if answer == expected:
         notebook_date = resolve_relative_time("2 days ago")
         return right(
-            f"{answer:%A %d %B %Y}, the day of the Thursday meeting the article reports. The "
-            f"table above counts back from 11 July (the First Post evidence) and gives "
-            f"{notebook_date.day} {notebook_date:%B}: both are honest estimates a day apart, "
-            "because '2 days ago' gives a date within a day and the page has no time zone. "
-            "Report the reference date with the result."
+            f"{answer:%A %d %B %Y}. The table above counts back from 11 July and gives "
+            f"{notebook_date.day} {notebook_date:%B}: compare the two in your written answer."
         )
     if answer == resolve_relative_time("2 days ago"):
         return wrong("that is counted back from 11 July; the question asks for 12 July.")

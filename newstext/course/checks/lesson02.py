@@ -73,10 +73,9 @@ def longest_average_sentence(answer: object) -> Verdict:
             for article_id in means.index
             if article_id != expected
         )
-        lead = means[expected] - means.drop(expected).max()
         return right(
             f"article {expected}: {means[expected]:.1f} words per sentence on average, against "
-            f"{others}. A lead of {lead:.1f} words is small: report it with its numbers."
+            f"{others}. Whether that lead is a difference is your written answer."
         )
     longest_single = int(lengths.max().idxmax())
     most_words = int(lengths.sum().idxmax())
@@ -154,10 +153,20 @@ def frequent_lemmas(answer: object) -> Verdict:
     if given == expected:
         if len(terms) != len(given):
             return wrong("your answer lists a lemma more than once: give each lemma once.")
-        return right(
+        message = (
             f"these {len(expected)} lemmas occur {MIN_COUNT} times or more in the main article; "
             f"every other lemma fewer than {MIN_COUNT} times."
         )
+        if not isinstance(answer, set | frozenset):
+            kind = "Series" if isinstance(answer, pd.Series) else type(answer).__name__
+            message += (
+                f" A set was asked, and you gave a {kind}: the question asks which lemmas, "
+                "not in what order. If you took the first "
+                f"{len(expected)} with `head({len(expected)})` or `most_common`, it is right "
+                f"here only by luck: exactly {len(expected)} lemmas reach {MIN_COUNT}, and "
+                "`head(n)` keeps n lemmas whatever their counts."
+            )
+        return right(message)
     word_forms = {word.casefold() for word in _frequent(main, "lower", MIN_COUNT).index}
     if given == word_forms:
         return wrong(

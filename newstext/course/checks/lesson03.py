@@ -45,11 +45,11 @@ def subject_of_described(answer: object) -> Verdict:
     subjects = [child.text for child in described.children if child.dep_ == "nsubj"]
     given = text.strip()
     if given in subjects:
-        return right(f"'{given}' is the nsubj of 'described'; 'Russia' and 'Foreign' hang on it.")
+        return right(f"'{given}' is the nsubj of 'described'.")
     if given in ("Russia's Foreign Ministry", "Foreign Ministry"):
         return wrong(
-            "that is the whole noun phrase. The parser links one word, the phrase's head, to "
-            "the verb; the other words depend on that head."
+            "that is the whole noun phrase, and the answer is one token: look at the children "
+            "of the token 'described' and their dependency labels."
         )
     if given in ("Russia", "Foreign", "'s"):
         return wrong(
@@ -126,7 +126,13 @@ def pronoun_quotes(answer: object) -> Verdict:
     expected = set(quotes.loc[by_pronoun, "quote"])
     given = {str(quote) for quote in answer}
     if given == expected:
-        return right(f"all {len(expected)} quotations attributed to a pronoun.")
+        message = f"all {len(expected)} quotations attributed to a pronoun."
+        if isinstance(answer, pd.Series):
+            message += (
+                " A list was asked: your Series passes because its values are the texts; "
+                "`list(...)` of it gives the list."
+            )
+        return right(message)
     if given == {str(q).strip("'\"") for q in expected}:
         return wrong("give the quotations as in the table, with their quote marks.")
     unknown = given - set(quotes["quote"])
@@ -149,7 +155,7 @@ def pronoun_quotes(answer: object) -> Verdict:
             f"{len(extra - unwritten)} of yours name their speaker with a name, not a pronoun"
         )
     if missing:
-        message.append(f"{len(missing)} more quotation(s) have a pronoun as speaker_text")
+        message.append("some quotations with a pronoun as speaker_text are missing")
     return wrong("; ".join(message) + ". Hint: filter on the `speaker_text` column.")
 
 
@@ -171,8 +177,8 @@ def quotes_per_speaker(answer: object) -> Verdict:
         return right(f"{len(expected)} speakers, {sum(expected.values())} quotations.")
     if given == quotes["speaker_text"].value_counts().to_dict():
         return wrong(
-            "you counted the speaker as written (`speaker_text`), so 'he' and 'Rubio' are "
-            "two people. Count the resolved `speaker` column."
+            "you counted the speaker as written (`speaker_text`); the question asks for the "
+            "resolved `speaker` column. What the difference does is your written answer."
         )
     if sum(given.values()) != len(quotes):
         return wrong(
