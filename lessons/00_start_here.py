@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 00 · Start here
 #
-# **Cleaning, exploring and annotating a scraped news page**: a short course in five notebooks.
+# **Cleaning, exploring and annotating a scraped news page**: a short course in six notebooks.
 #
 # | | |
 # |---|---|
@@ -34,7 +34,8 @@
 # aggregator in July 2025 and work through what a careful analyst does with it:
 # first you **clean** it (separate the articles from the page furniture), then you **explore** it
 # with pandas and matplotlib, then you **annotate** it, first with spaCy's statistical models and
-# rules, then by hand, measuring how far people and models agree.
+# rules, then by hand, measuring how far people and models agree. Last, in pairs, you do it all
+# again on a page you bring, to find out what carries over to a page nobody tuned the course for.
 #
 # The course is for students and teachers who know a little Python and want to see, on one
 # concrete example, why each step of a text-analysis pipeline exists. Everything runs offline on a
@@ -47,6 +48,7 @@
 # | [**02 Exploring**](02_exploring.ipynb) | What is in the articles, in numbers and pictures? | Build tidy tables of paragraphs, sentences and tokens; count, compare and plot. | 70 + 60 |
 # | [**03 Annotating with spaCy**](03_annotating_spacy.ipynb) | What does a language model add, and where does it go wrong? | Read spaCy's annotations; analyse entity errors; write rules; extract quotes and speakers. | 100 + 5 |
 # | [**04 Annotating by hand**](04_annotating_by_hand.ipynb) | How do people annotate, and how much do they agree? | Annotate first, then compare; apply guidelines; measure agreement; evaluate the pipeline; export to annotation tools. | 90 + 30 |
+# | [**05 Your own page**](05_your_own_page.ipynb) | Does what I learnt carry over to a page nobody tuned for? | In pairs, on a page you bring: clean it and fix the cleaner for that page; annotate, agree and adjudicate; score the model and the rules beside the course page; write a research memo. | 185 + 5 |
 #
 # Minutes are at student pace, exercises and written answers included. A notebook's **core
 # path** is what a class does in its first number of minutes; the sections headed **Going

@@ -936,4 +936,4 @@ check.brat_line(t_line)
 # > Pustejovsky & Stubbs, *Natural Language Annotation for Machine Learning*, O'Reilly, 2012.
 #
 # ---
-# **Previous**: [← 03 Annotating with spaCy](03_annotating_spacy.ipynb) · **Contents**: [00 Start here](00_start_here.ipynb)
+# **Previous**: [← 03 Annotating with spaCy](03_annotating_spacy.ipynb) · **Contents**: [00 Start here](00_start_here.ipynb) · **Next**: [05 Your own page →](05_your_own_page.ipynb)

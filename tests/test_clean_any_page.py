@@ -320,3 +320,23 @@ def test_the_bundled_page_against_its_hand_line_labels():
     ]
     assert wrong["line_no"].tolist() == [35]
     assert cleaned.articles.at[0, "published_estimate"] == "2019-11-18"
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Nov. 19, 2019", "2019-11-19"),
+        ("Published 19 NOVEMBER 2019", "2019-11-19"),
+        ("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT", "2019-11-18"),
+        ("Published Wed, Nov 20 20194:29 AM EST", "2019-11-20"),  # a time glued to the year
+        ("21:17 18.11.2019", "2019-11-18"),  # day over 12: day.month.year
+        ("11.14.2019 09:00 AM", "2019-11-14"),  # day over 12: month.day.year
+        ("05/06/2019", None),  # May or June: left alone
+        ("February 30, 2025", None),
+        ("Updated Nov 19, 6:55 AM", None),  # no year
+    ],
+)
+def test_calendar_dates_in_the_forms_pages_print(line, iso):
+    from newstext.cleaning.metadata import calendar_date_in
+
+    assert calendar_date_in(line) == iso

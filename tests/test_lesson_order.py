@@ -80,3 +80,24 @@ def test_03_children_and_dependency_labels_are_shown_in_code_before_exercise_3_1
     exercise = index_of(cells, exercise_heading("3.1"))
     shown = "\n".join(student_code(cell) for cell in cells[:exercise])
     assert ".children" in shown and ".dep_" in shown
+
+
+def test_05_the_pair_annotates_before_any_model_output_or_other_annotation():
+    cells = cells_of("05")
+    annotating = index_of(cells, lambda c: "my_entities = ...  #" in c.source)
+    before = "\n".join(student_code(cell) for cell in cells[: annotating + 1])
+    for reveals in (
+        "load_reference(",  # the partner's file, the page's reference, the course reference
+        "load_english(",  # the model
+        "page_docs(",
+        "course_docs(",
+        "annotate_page(",  # entities and quotations
+        "evaluation_table(",
+        "pair_agreement(",
+        "pair_disagreements(",
+    ):
+        assert reveals not in before, reveals
+    assert "page_paragraphs(" in before  # text and offsets only
+    swap = index_of(cells, lambda c: "load_reference(file_a)" in student_code(c))
+    model = index_of(cells, lambda c: "page_docs(page)" in student_code(c))
+    assert annotating < swap < model

@@ -4,6 +4,7 @@ import json
 import re
 import subprocess
 
+import pandas as pd
 import pytest
 
 from conftest import ROOT, STUDENT_NOTEBOOKS, TEACHER_NOTEBOOKS, output_texts
@@ -68,3 +69,53 @@ def test_committed_notebooks_carry_no_outputs():
                 dirty.append(name)
                 break
     assert dirty == []
+
+
+# --- 05 on pages of one's own -------------------------------------------------------------
+
+#: The development pages: real news pages kept outside the repository (their text is the
+#: publishers'), next to the project's top folder.
+DEV_PAGES = ROOT.parent / "shared" / "data" / "pages-dev"
+#: Two of them, as a pair of students might bring them: politics, with quotations.
+OWN_PAGES = ("reuters_article_global", "thehill_homenews_news")
+#: The one line of notebook 05 a student changes to work on a page of their own.
+PATH_LINE = 'page = raw_dir() / "polygraph_rukban_2019-11.txt"'
+
+
+def test_05_runs_on_two_pages_of_the_development_set():
+    """Tried as a new user would: two pages saved in data/raw/own/, only the path set, the
+    student edition run top to bottom; each page's files land in its own folder."""
+    if not DEV_PAGES.is_dir():
+        pytest.skip(f"the development pages are not on this machine ({DEV_PAGES} is missing)")
+    import shutil
+
+    import nbformat
+
+    from conftest import NO_NETWORK, fresh_project
+    from newstext.course.runner import execute_notebook
+
+    project = fresh_project()
+    own = project / "data" / "raw" / "own"
+    own.chmod(0o755)  # the one folder of data/raw/ a student writes to
+    source = nbformat.read(project / "notebooks" / "05_your_own_page.ipynb", as_version=4)
+    assert sum(PATH_LINE in cell.source for cell in source.cells) == 1
+    for name in OWN_PAGES:
+        shutil.copy(DEV_PAGES / f"{name}.txt", own / f"{name}.txt")
+        nb = nbformat.read(project / "notebooks" / "05_your_own_page.ipynb", as_version=4)
+        for cell in nb.cells:
+            cell.source = cell.source.replace(PATH_LINE, f'page = own_pages_dir() / "{name}.txt"')
+        copy = project / "notebooks" / f"05_{name}.ipynb"
+        nbformat.write(nb, copy)
+        results = check_results(execute_notebook(copy, prelude=NO_NETWORK))
+        assert len(results) == checked_cells(nb) == 7
+        assert all(message.startswith("not answered yet") for _, _, message in results)
+    processed = project / "data" / "processed"
+    texts = {name: (own / f"{name}.txt").read_text(encoding="utf-8") for name in OWN_PAGES}
+    for name in OWN_PAGES:
+        other = next(n for n in OWN_PAGES if n != name)
+        lines = pd.read_csv(processed / name / "lines.csv", keep_default_na=False)
+        assert "\n".join(lines["text"]) == texts[name].rstrip("\n")  # this page, all of it
+        theirs = set(texts[other].splitlines()) - set(texts[name].splitlines())
+        assert not theirs & set(lines["text"])  # nothing of the other page
+        assert (processed / "figures" / f"05_{name.lower()}_evaluation.png").exists()
+    assert not (processed / "polygraph_rukban_2019-11").exists()

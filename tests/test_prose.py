@@ -166,3 +166,71 @@ def test_04_question_quotes_the_kappa_table(a, b):
         f"on the {entity['items']:.0f} tokens where A or B tagged an entity it is "
         f"{entity['kappa']:.2f}" in text
     )
+
+
+# --- 05 ---------------------------------------------------------------------------------------
+
+
+def test_05_solutions_quote_the_bundled_pages_numbers(nlp):
+    """The solutions and the memo of notebook 05 speak of the bundled page: its annotators'
+    agreement, the quoted words, the scores and the key words, as the code gives them."""
+    from newstext.annotating.annotate_page import annotate_page
+    from newstext.annotating.entity_rules import COURSE_PATTERNS
+    from newstext.cleaning.pipeline import clean_page
+    from newstext.core.reading import read_page
+    from newstext.course.checks.lesson05 import quoted_words_by_speaker
+    from newstext.evaluating.evaluation_tables import evaluation_table
+    from newstext.evaluating.own_page import pair_agreement
+    from newstext.evaluating.reference import load_reference
+    from newstext.exploring.keyness import keyness
+    from newstext.exploring.page_docs import article_docs, course_docs
+    from newstext.exploring.tables import tokens_table
+
+    folder = ROOT / "data" / "annotations" / "polygraph_rukban_2019-11"
+    a, b = (load_reference(folder / f"annotator_{x}.jsonl") for x in "ab")
+    text = markdown_of("05")
+    memo = one_line_cell(cell_after("05", 'memo = """'))
+    found = pair_agreement(a, b)
+    exact = found.exact
+    assert (
+        f"A has {exact.a_spans} spans and B {exact.b_spans}, and {exact.a_matched} are the same: "
+        f"F1 = 2 × {exact.a_matched} / {exact.a_spans + exact.b_spans} = {exact.f1:.2f}"
+    ) in text
+    assert f"which is {found.lenient.f1:.2f} here" in text
+    assert (
+        f"On the bundled page's {found.tokens} tokens, kappa on label tags is "
+        f"{found.kappa_labels:.2f} (on BIO tags {found.kappa_bio:.2f}, on \"entity or not\" "
+        f"{found.kappa_entity:.2f})"
+    ) in text
+    assert f"only ({found.kappa_entity_tokens:.2f}:" in text
+    reference = load_reference(folder / "main_article.jsonl")
+    pair = [p for p in reference if p.paragraph in (16, 21)]
+    counts = [len(p.entities) for p in pair]
+    assert (
+        f"the reference has {sum(counts)} entities in the two paragraphs "
+        f"({counts[0]} and {counts[1]})"
+    ) in text
+    # the cleaner with the box dropped, as the notebook's solution leaves it
+    raw = read_page(ROOT / "data" / "raw" / "polygraph_rukban_2019-11.txt")
+    box = {33: "drop", 35: "drop", 37: "drop", 38: "drop", 39: "drop"}
+    cleaned = clean_page(raw, overrides=box)
+    quotes = annotate_page(cleaned, nlp=nlp).quotes.query("article_id == 1")
+    words = quoted_words_by_speaker(quotes)
+    total, top = int(words.sum()), words.index[0]
+    share = f"{words.iloc[0]} ({words.iloc[0] / total:.0%})"
+    assert f"of {total} quoted words, the U.S. military spokesman {top} has {share}" in text
+    assert f"{total} quoted words from {len(words)} speakers" in memo
+    assert f"{top} has {words.iloc[0]} of them ({words.iloc[0] / total:.0%})" in memo
+    assert f"Charles Simpson {words['Charles Simpson']}" in memo
+    assert f"defense ministries {words['the Russian and Syrian defense ministries']}." in memo
+    scores = evaluation_table(reference, nlp, patterns=COURSE_PATTERNS).set_index("label")["f1"]
+    assert f"F1 {scores['QUOTE']:.2f}, but only {scores['QUOTE + speaker']:.2f}" in memo
+    course_cleaned, course_parsed = course_docs()
+
+    def content(tokens):
+        return tokens.query("article_id == 1 and is_alpha and not is_stop")["lower"].value_counts()
+
+    mine = tokens_table(cleaned, article_docs(cleaned, nlp))
+    key = keyness(content(mine), content(tokens_table(course_cleaned, course_parsed)))
+    top_words = list(key["word"].head(5))
+    assert all(word in top_words for word in ("syrian", "rukban", "camp", "tanf"))

@@ -37,6 +37,7 @@ ANNOTATIONS_BEFORE = {
     if not name.startswith("students/") or name == "students/README.md"
 }
 NOTEBOOKS_BEFORE = fingerprint(ROOT / "notebooks")
+PATTERNS_BEFORE = fingerprint(ROOT / "data" / "patterns")
 
 
 @pytest.fixture
@@ -105,8 +106,10 @@ def test_notebooks_write_only_under_processed_and_students(run_notebook):
         assert {path.name for path in (project / "data").iterdir()} <= {
             "raw",
             "annotations",
+            "patterns",  # the course page's entity patterns, read only
             "processed",
         }
+        assert fingerprint(project / "data" / "patterns") == PATTERNS_BEFORE
 
 
 def test_every_notebook_makes_what_it_needs_from_the_raw_page(run_notebook):

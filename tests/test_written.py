@@ -40,8 +40,10 @@ def notebook_rubric_prompts() -> list[tuple[str, str]]:
 
 
 def test_the_guide_has_a_rubric_row_per_exercise():
-    assert len(rubric_exercises()) == 17
-    assert {number for number, _ in notebook_rubric_prompts()} == {"00", "01", "02", "03", "04"}
+    assert len(rubric_exercises()) == 24
+    assert {number for number, _ in notebook_rubric_prompts()} == {
+        "00", "01", "02", "03", "04", "05",
+    }
 
 
 @pytest.mark.parametrize("exercise", rubric_exercises())

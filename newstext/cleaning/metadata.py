@@ -37,13 +37,24 @@ RELATIVE_TIME = re.compile(
 )
 
 _MONTHS = "|".join(MONTH_NAMES)
-#: "July 11, 2025", "11 July 2025", "Jul. 11, 2025", "Nov. 19, 2019", "2019-11-19".
+#: "July 11, 2025", "11 July 2025", "Jul. 11, 2025", "Nov. 19, 2019", "18 NOV 2019",
+#: "2019-11-19"; a clock time may be glued to the year ("Nov 20 20194:29 AM").
 CALENDAR_DATE = re.compile(
-    rf"\b(?:(?P<month1>{_MONTHS})\.?\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year1>\d{{4}})"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTHS})\.?,?\s+"
+    rf"\b(?:(?P<month1>(?i:{_MONTHS}))\.?\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+    rf"(?P<year1>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>(?i:{_MONTHS}))\.?,?\s+"
     rf"(?P<year2>\d{{4}})"
-    r"|(?P<year3>(?:19|20)\d\d)-(?P<month3>\d\d)-(?P<day3>\d\d))\b"
+    r"|(?P<year3>(?:19|20)\d\d)-(?P<month3>\d\d)-(?P<day3>\d\d))(?:(?!\d)|(?=\d{1,2}:\d\d))"
 )
+#: "18.11.2019", "21/06/2014", "11.14.2019": read only when the order is certain (one of
+#: the two numbers is over 12); "05/06/2019" could be May or June and is left alone.
+NUMERIC_DATE = re.compile(
+    r"(?<![\d.,/-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)"
+    r"(?:(?!\d)|(?=\d{1,2}:\d\d))"
+)
+
+#: A line longer than this holds a date as part of a sentence, not as the page's date line.
+DATE_LINE_MAX_WORDS = 20
 
 #: A metadata line is short: a longer line is prose even if it ends in "ago".
 METADATA_MAX_WORDS = 10
@@ -151,11 +162,11 @@ def _byline_tail_is_metadata(tail: str) -> bool:
 
 def calendar_date_in(line: str) -> str | None:
     """The first calendar date in a short line as ISO text ("July 11, 2025" -> "2025-07-11")."""
-    if len(line.split()) > 14:
+    if len(line.split()) > DATE_LINE_MAX_WORDS:
         return None
     match = CALENDAR_DATE.search(line)
     if match is None:
-        return None
+        return _numeric_date_in(line)
     if match.group("year3"):
         year, number, day = (int(match.group(g)) for g in ("year3", "month3", "day3"))
     else:
@@ -163,8 +174,22 @@ def calendar_date_in(line: str) -> str | None:
         day = int(match.group("day1") or match.group("day2"))
         year = int(match.group("year1") or match.group("year2"))
         number = _month_number(month)
+    return _iso(year, number, day)
+
+
+def _numeric_date_in(line: str) -> str | None:
+    for match in NUMERIC_DATE.finditer(line):
+        first, second, year = int(match["a"]), int(match["b"]), int(match["year"])
+        if first > 12 >= second:
+            return _iso(year, second, first)
+        if second > 12 >= first:
+            return _iso(year, first, second)
+    return None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
     try:
-        return date(year, number, day).isoformat()
+        return date(year, month, day).isoformat()
     except ValueError:
         return None  # "February 30, 2025" is no date
 

@@ -52,6 +52,15 @@ EXERCISE_MINUTES = {
     "4.2": 10,
     "4.3": 8,
     "4.4": 8,
+    # 05 is a pair project on a page of the students' own: reading a whole lines table,
+    # annotating two paragraphs alone, swapping files and writing a memo take longer.
+    "5.1": 14,
+    "5.2": 20,
+    "5.3": 10,
+    "5.4": 15,
+    "5.5": 12,
+    "5.6": 12,
+    "5.7": 30,
 }
 
 _EXERCISE = re.compile(r"^## ✏️ Exercise (\d+\.\d+)", re.M)

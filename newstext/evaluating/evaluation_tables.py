@@ -21,7 +21,12 @@ from spacy.language import Language
 from newstext.core.model import load_english
 from newstext.core.plotting import OKABE_ITO
 from newstext.evaluating.reference import ReferenceParagraph, reference_quotes
-from newstext.evaluating.scores import predict_quotes, score_entities, score_quotes
+from newstext.evaluating.scores import (
+    Patterns,
+    predict_quotes,
+    score_entities,
+    score_quotes,
+)
 
 MODEL = "model"
 MODEL_WITH_RULES = "model + rules"
@@ -67,10 +72,25 @@ def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / total if total else 0.0
 
 
-def quote_rows(nlp: Language, gold: Sequence[ReferenceParagraph]) -> list[dict]:
+def quote_rows(
+    nlp: Language,
+    gold: Sequence[ReferenceParagraph],
+    patterns: Patterns = None,
+    article: Sequence[ReferenceParagraph] | None = None,
+) -> list[dict]:
     """``QUOTE`` (span found) and ``QUOTE + speaker`` (span and speaker right), with the
-    extractor run on the pipeline with the rules."""
-    scores = score_quotes(predict_quotes(nlp, gold, rules=True), gold)
+    extractor run on the pipeline with the rules (and ``patterns``). With ``article``, the
+    extractor reads the whole article (a speaker named earlier resolves a later "he") and
+    only its quotations inside the gold's paragraphs are scored."""
+    predicted = predict_quotes(nlp, article or gold, rules=True, patterns=patterns)
+    if article is not None:
+        spans = [(paragraph.start, paragraph.end) for paragraph in gold]
+        predicted = [
+            record
+            for record in predicted
+            if any(start <= record.start_char < end for start, end in spans)
+        ]
+    scores = score_quotes(predicted, gold)
     support = len(reference_quotes(gold))
     speaker_precision = scores.right_speaker / scores.predicted if scores.predicted else 0.0
     speaker_recall = scores.right_speaker / scores.reference if scores.reference else 0.0
@@ -95,18 +115,28 @@ def quote_rows(nlp: Language, gold: Sequence[ReferenceParagraph]) -> list[dict]:
 
 
 def evaluation_table(
-    gold: Sequence[ReferenceParagraph], nlp: Language | None = None
+    gold: Sequence[ReferenceParagraph],
+    nlp: Language | None = None,
+    patterns: Patterns = None,
+    article: Sequence[ReferenceParagraph] | None = None,
 ) -> pd.DataFrame:
     """The scores of the three systems against the gold, one row per system and label.
 
     ``gold`` needs entities and quotations (the adjudicated gold with the reference's
-    quotations, or the reference itself). The quote extractor runs on the pipeline with
-    the rules. Columns: ``system, label, precision, recall, f1, support``.
+    quotations, or the reference itself); a gold without any quotation gets no quotation
+    rows (there is nothing to score them on). The rules run with a page's ``patterns``
+    when given (``entity_rules.COURSE_PATTERNS``: the course page's). ``article``: all the
+    paragraphs of the article when the gold covers only some (notebook 05's pair): the
+    systems read the whole article and are scored on the gold's paragraphs. The quote
+    extractor runs on the pipeline with the rules. Columns: ``system, label, precision,
+    recall, f1, support``.
     """
     nlp = nlp if nlp is not None else load_english()
-    rows = entity_rows(MODEL, score_entities(nlp, gold), gold)
-    rows += entity_rows(MODEL_WITH_RULES, score_entities(nlp, gold, rules=True), gold)
-    rows += quote_rows(nlp, gold)
+    rows = entity_rows(MODEL, score_entities(nlp, gold, article=article), gold)
+    with_rules = score_entities(nlp, gold, rules=True, patterns=patterns, article=article)
+    rows += entity_rows(MODEL_WITH_RULES, with_rules, gold)
+    if reference_quotes(gold):
+        rows += quote_rows(nlp, gold, patterns, article)
     return pd.DataFrame(rows, columns=COLUMNS)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pandas as pd
 from spacy.language import Language
@@ -28,6 +29,9 @@ from newstext.annotating.entity_rules import propagate_person_names, rules_on
 from newstext.annotating.quotations import QuoteRecord, extract_quotes
 from newstext.core.doc_cache import PARAGRAPHS_KEY, doc_from_paragraphs, parse
 from newstext.evaluating.reference import ReferenceParagraph, reference_quotes
+
+#: A page's entity patterns for the rules: a JSONL file's path, a list of dicts, or None.
+Patterns = str | Path | Sequence[dict] | None
 
 
 @dataclass(frozen=True)
@@ -92,29 +96,58 @@ def entity_examples(
 
 
 def predict_entities(
-    nlp: Language, paragraphs: Sequence[ReferenceParagraph], rules: bool = False
+    nlp: Language,
+    paragraphs: Sequence[ReferenceParagraph],
+    rules: bool = False,
+    patterns: Patterns = None,
 ) -> list[Doc]:
     """One ``Doc`` per paragraph with the predicted entities.
 
-    Without ``rules``: the model alone. With ``rules``: the rule components switched on,
-    and :func:`newstext.annotating.entity_rules.propagate_person_names` applied to the
+    Without ``rules``: the model alone. With ``rules``: the rule components switched on
+    (with a page's ``patterns``, a JSONL path or a list, when given: see
+    :func:`newstext.annotating.entity_rules.rules_on`), and
+    :func:`newstext.annotating.entity_rules.propagate_person_names` applied to the
     whole article, since a surname in one paragraph is learnt from a full name in another.
     """
     if not rules:
         return parse(nlp, [paragraph.text for paragraph in paragraphs])
-    article = article_doc(nlp, paragraphs, rules=True)
+    article = article_doc(nlp, paragraphs, rules=True, patterns=patterns)
     return [span.as_doc() for span in article.spans[PARAGRAPHS_KEY]]
 
 
 def score_entities(
-    nlp: Language, paragraphs: Sequence[ReferenceParagraph], rules: bool = False
+    nlp: Language,
+    paragraphs: Sequence[ReferenceParagraph],
+    rules: bool = False,
+    patterns: Patterns = None,
+    article: Sequence[ReferenceParagraph] | None = None,
 ) -> dict:
     """Score the predicted entities (see :func:`predict_entities`) with ``get_ner_prf``.
+
+    ``article``: all the paragraphs of the article, when ``paragraphs`` is a part of it
+    (two paragraphs a pair annotated, say): the article is parsed whole, as the rules see
+    it, and only ``paragraphs`` are scored.
 
     Returns spaCy's dict: ``ents_p``, ``ents_r``, ``ents_f`` and ``ents_per_type``
     (``{label: {"p": ..., "r": ..., "f": ...}}``).
     """
-    docs = predict_entities(nlp, paragraphs, rules)
+    if article is None:
+        docs = predict_entities(nlp, paragraphs, rules, patterns)
+    else:
+        by_start = dict(
+            zip(
+                (paragraph.start for paragraph in article),
+                predict_entities(nlp, article, rules, patterns),
+                strict=True,
+            )
+        )
+        missing = [p.paragraph for p in paragraphs if p.start not in by_start]
+        if missing:
+            raise ValueError(
+                f"paragraph {missing[0]} of the gold is not a paragraph of the article: "
+                "clean the page as the annotators did"
+            )
+        docs = [by_start[paragraph.start] for paragraph in paragraphs]
     return get_ner_prf(entity_examples(docs, paragraphs, nlp))
 
 
@@ -153,14 +186,17 @@ def entities_in_raw(doc: Doc, raw_start: int) -> list[dict]:
 
 
 def article_doc(
-    nlp: Language, paragraphs: Sequence[ReferenceParagraph], rules: bool = False
+    nlp: Language,
+    paragraphs: Sequence[ReferenceParagraph],
+    rules: bool = False,
+    patterns: Patterns = None,
 ) -> Doc:
     """One ``Doc`` of the paragraphs' texts joined by newlines (each paragraph parsed alone),
-    with the rules and name propagation when ``rules`` is True."""
+    with the rules (and a page's ``patterns``) and name propagation when ``rules`` is True."""
     texts = [paragraph.text for paragraph in paragraphs]
     if not rules:
         return doc_from_paragraphs(nlp, texts)
-    with rules_on(nlp):
+    with rules_on(nlp, patterns=patterns):
         doc = doc_from_paragraphs(nlp, texts)
     return propagate_person_names(doc)
 
@@ -170,9 +206,10 @@ def predict_quotes(
     paragraphs: Sequence[ReferenceParagraph],
     article_id: int | str = 1,
     rules: bool = False,
+    patterns: Patterns = None,
 ) -> list[QuoteRecord]:
     """The extractor's quotations of the paragraphs, with raw offsets."""
-    doc = article_doc(nlp, paragraphs, rules)
+    doc = article_doc(nlp, paragraphs, rules, patterns)
     records = extract_quotes(doc, article_id=article_id)
     doc_starts = [span.start_char for span in doc.spans[PARAGRAPHS_KEY]]
     return [_to_raw(record, doc_starts, paragraphs) for record in records]
