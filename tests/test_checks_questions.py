@@ -93,3 +93,20 @@ def test_every_question_is_in_a_lesson():
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
 def test_each_lesson_asks_one_or_two_questions(source):
     assert 1 <= len(question_cells(source)) <= 2
+
+
+def test_00s_question_comes_after_the_environment_check():
+    """Issue 17: the question cell imports newstext; with a broken install it failed with a bare
+    ModuleNotFoundError before the cell that explains the fix. It comes after that check."""
+    cells = jupytext.read(SOURCES[0]).cells
+    first = lambda predicate: next(i for i, c in enumerate(cells) if predicate(c))  # noqa: E731
+    environment = first(lambda c: c.source.startswith("## Check your environment"))
+    explains = first(lambda c: c.cell_type == "code" and "except ModuleNotFoundError" in c.source)
+    full_check = first(lambda c: c.cell_type == "code" and "check_environment()" in c.source)
+    importing = [
+        i for i, c in enumerate(cells)
+        if c.cell_type == "code" and ("import newstext" in c.source or "from newstext" in c.source)
+    ]
+    assert environment < explains == importing[0] and explains < full_check
+    question = first(lambda c: c.cell_type == "code" and "questions import choice" in c.source)
+    assert question > full_check

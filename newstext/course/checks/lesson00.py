@@ -36,6 +36,6 @@ def nonempty_line_count(answer: object) -> Verdict:
     if answer == len(lines) - expected:
         return wrong("that counts the empty lines; the question asks for the others.")
     return wrong(
-        "that is not the number of lines with text. Hint: split the text on '\\n' and "
-        "count the lines where `line.strip()` is not ''."
+        "that is not the number of lines with text. Hint: print a few of the page's lines "
+        "with `repr`: what does an empty one look like, and how would you test for it?"
     )
