@@ -125,6 +125,8 @@ from newstext.evaluating.student_annotations import (
     record_problems,
     save_student_annotations,
     score_student,
+    try_mark,
+    unmatched_spans,
 )
 
 paragraph = paragraphs[11]  # paragraph 12
@@ -136,19 +138,21 @@ print(repr(raw[record["start"] : record["end"]]))
 # %% [markdown]
 # This cell is your annotation tool. It starts with the one entity above; **add every other
 # entity of paragraph 12**, following the guidelines (the labels are in their first section),
-# then run it and the cells below. A record typed by hand, like the one printed above, works
-# too. The cell checks every record against the page: a record with a wrong offset, text or
-# label, or one that overlaps an earlier record, is reported and left out, so the cells below
-# still run.
+# then run it and the cells below. It uses `try_mark`, which is `mark` that does not stop the
+# cell: a text it cannot find (a typo, or an `occurrence` too many) gives a record that holds the
+# problem instead of an error. A record typed by hand, like the one printed above, works too.
+# The cell checks every record against the page: a record `try_mark` could not place, or one
+# with a wrong offset, text or label, or one that overlaps an earlier record, is reported and
+# left out, so the cells below still run.
 #
-# > **⚠️ Warning**: `mark` finds the **first** occurrence of the text. For a second `Rubio`,
-# > give `occurrence=2`.
+# > **⚠️ Warning**: `try_mark`, like `mark`, finds the **first** occurrence of the text. For a
+# > second `Rubio`, give `occurrence=2`.
 
 # %%
 my_entities = [
-    mark(paragraph, "Malaysia", "GPE"),
+    try_mark(paragraph, "Malaysia", "GPE"),
     # add your entities here, one per line, for example:
-    # mark(paragraph, "Riyadh", "GPE"),
+    # try_mark(paragraph, "Riyadh", "GPE"),
 ]
 
 problems = record_problems(my_entities)  # {record number: what is wrong}
@@ -253,6 +257,15 @@ check.paragraph_seven(paragraph_7_entities)
 
 # %%
 score_student(my_entities, reference).round(2)
+
+# %% [markdown]
+# The counts say how many spans are wrong, not which. `unmatched_spans` lists them, on the same
+# paragraphs: your spans the reference does not have (`yours, not in gold`), and the reference's
+# spans you do not have (`gold, not in yours`). A span with the wrong boundaries or label shows
+# up once on each side.
+
+# %%
+unmatched_spans(my_entities, reference)
 
 # %% [markdown]
 # With only the record the cell started with, precision is 1.0 and recall low: everything marked
@@ -870,7 +883,7 @@ def as_tuples(records):
 print("same as my_entities:", as_tuples(back) == as_tuples(as_records(my_entities)))
 
 # %% [markdown]
-# ## ✏️ Exercise 4.4: one brat line by hand
+# ## ✏️ Exercise 4.4 (going further): one brat line by hand
 #
 # > **✏️ Exercise**: a brat file's `.txt` holds paragraphs 1 and 2 of the main article, one per
 # > line (each line ends with a newline). Its `.ann` annotates one entity: the `Rubio` of

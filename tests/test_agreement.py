@@ -38,6 +38,8 @@ def test_kappa_on_a_hand_computed_yes_no_table():
     kappa = cohen_kappa(a, b)
     assert (kappa.items, kappa.observed, kappa.chance) == (10, 0.7, 0.5)
     assert kappa.kappa == pytest.approx(0.4)
+    # issue 17: printed, as notebook 04 shows it, the result says its kappa
+    assert repr(kappa) == "Kappa(kappa=0.400, items=10, observed=0.700, chance=0.500)"
 
 
 def test_kappa_on_a_hand_computed_bio_example():

@@ -186,3 +186,18 @@ def test_each_plan_of_the_guide_runs_in_its_order(plan):
         cells = dict(section_cells(source))
         run = cells["(header)"] + [code for title in chosen for code in cells[title]]
         assert missing_names(run) == [], f"notebook {number} in the order {chosen}"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_an_exercise_in_a_going_further_section_says_so(source):
+    """Issue 17: Exercise 1.3 sat under "Going further: 8" with a heading that read as core.
+    An exercise heading says "(going further)" exactly when its section is Going further."""
+    going_further = False
+    for cell in jupytext.read(source).cells:
+        if cell.cell_type != "markdown":
+            continue
+        if cell.source.startswith("## ") and not cell.source.startswith("## ✏️"):
+            going_further = cell.source.startswith(f"## {GOING_FURTHER}")
+        if cell.source.startswith("## ✏️ Exercise"):
+            heading = cell.source.splitlines()[0]
+            assert ("(going further)" in heading) == going_further, heading

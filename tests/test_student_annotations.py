@@ -24,6 +24,8 @@ from newstext.evaluating.student_annotations import (
     score_student,
     student_paragraphs,
     students_dir,
+    try_mark,
+    unmatched_spans,
 )
 
 
@@ -222,3 +224,66 @@ def test_mark_finds_whole_words_only():
 
 def test_the_tests_save_student_files_outside_the_repository():
     assert students_dir() != annotations_dir() / "students"
+
+
+# --- issue 17: a bad mark does not stop Run All; the wrong spans are listed -----------------
+
+
+def test_try_mark_gives_a_problem_record_that_record_problems_reports(gold):
+    p1 = gold[0]
+    assert try_mark(p1, "Marco Rubio", "PERSON") == mark(p1, "Marco Rubio", "PERSON")
+    typo = try_mark(p1, "Marco Rubbio", "PERSON")
+    twice = try_mark(p1, "Ukraine", "GPE", occurrence=9)
+    records = [mark(p1, "Marco Rubio", "PERSON"), typo, twice]
+    problems = record_problems(records, gold)
+    assert sorted(problems) == [2, 3]
+    assert "record 2: 'Marco Rubbio' does not occur 1 time(s)" in problems[2]
+    assert "does not occur 9 time(s)" in problems[3]
+    with pytest.raises(AnnotationError, match="record 2: 'Marco Rubbio'"):
+        check_records(records, gold)
+
+
+def test_notebook_04s_annotation_cell_survives_a_typo_in_one_mark(gold):
+    """The annotation cell of notebook 04, as the lesson has it, with one mistyped and one
+    good entity added: it runs to its end, reports the typo and keeps the rest."""
+    import contextlib
+    import io
+
+    import jupytext
+
+    from conftest import ROOT
+    from newstext.evaluating.student_annotations import paragraphs_to_annotate
+
+    cells = jupytext.read(ROOT / "lessons" / "04_annotating_by_hand.py").cells
+    cell = next(c.source for c in cells if c.source.startswith("my_entities = ["))
+    typed = cell.replace(
+        "    # add your entities here",
+        '    try_mark(paragraph, "Malaysa", "GPE"),  # a typo\n'
+        '    try_mark(paragraph, "Riyadh", "GPE"),\n'
+        "    # add your entities here",
+    )
+    assert typed != cell
+    namespace = {"try_mark": try_mark, "mark": mark, "record_problems": record_problems,
+                 "paragraph": paragraphs_to_annotate()[11]}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(typed, namespace)
+    assert [r["text"] for r in namespace["my_entities"]] == ["Malaysia", "Riyadh"]
+    assert "⚠️ left out: record 2: 'Malaysa' does not occur" in out.getvalue()
+    assert "2 records ready" in out.getvalue()
+
+
+def test_unmatched_spans_lists_the_spans_behind_the_scores(records, gold):
+    table = unmatched_spans(records, gold)
+    assert list(table.columns) == ["which", "paragraph", "start", "end", "label", "text"]
+    scores = score_student(records, gold).set_index("label").loc["ALL"]
+    mine = table[table["which"] == "yours, not in gold"]
+    theirs = table[table["which"] == "gold, not in yours"]
+    assert len(mine) == scores["student"] - scores["correct"]
+    assert len(theirs) == scores["support"] - scores["correct"]
+    assert ("Moscow", "ORG") in set(zip(mine["text"], mine["label"], strict=True))
+    assert ("Moscow", "GPE") in set(zip(theirs["text"], theirs["label"], strict=True))
+    assert list(table["start"]) == sorted(table["start"])
+    right = [mark(gold[0], e.text, e.label) for e in gold[0].entities[:1]]
+    assert unmatched_spans(right, gold, paragraph_numbers=[1])["which"].eq(
+        "gold, not in yours").all()

@@ -237,6 +237,12 @@ class Kappa:
             return 1.0  # both annotators used one and the same tag everywhere
         return (self.observed - self.chance) / (1.0 - self.chance)
 
+    def __repr__(self) -> str:
+        return (
+            f"Kappa(kappa={self.kappa:.3f}, items={self.items}, observed={self.observed:.3f}, "
+            f"chance={self.chance:.3f})"
+        )
+
 
 def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> Kappa:
     """Cohen's kappa of two annotators who tagged the same items.

@@ -87,6 +87,20 @@ def mark(paragraph: ReferenceParagraph, text: str, label: str, occurrence: int =
     return {"start": start, "end": start + len(text), "label": label, "text": text}
 
 
+def try_mark(paragraph: ReferenceParagraph, text: str, label: str, occurrence: int = 1) -> dict:
+    """:func:`mark` for an annotation cell that must run to its end: when ``text`` is not
+    found, the record holds the problem instead of offsets (no error), and
+    :func:`record_problems` reports it and leaves it out, like any other bad record."""
+    try:
+        return mark(paragraph, text, label, occurrence)
+    except AnnotationError as err:
+        return {"label": label, "text": text, PROBLEM_KEY: str(err)}
+
+
+#: The key of a record that :func:`try_mark` could not place.
+PROBLEM_KEY = "problem"
+
+
 def as_records(records: Records) -> list[dict]:
     """The entities as a list of dicts, from a list, a DataFrame or JSONL text."""
     if isinstance(records, pd.DataFrame):
@@ -171,6 +185,8 @@ def _checked_records(
 def _checked_entity(
     record: dict, paragraphs: Sequence[ReferenceParagraph], where: str
 ) -> ReferenceEntity:
+    if PROBLEM_KEY in record:
+        raise AnnotationError(f"{where}: {record[PROBLEM_KEY]}")
     missing = [key for key in RECORD_KEYS if key not in record]
     if missing:
         raise AnnotationError(f"{where} has no {', '.join(missing)}: give {', '.join(RECORD_KEYS)}")
@@ -260,6 +276,40 @@ def score_student(
     table = table.rename(columns={"a_spans": "student", "b_spans": "support",
                                   "matched": "correct"})
     return table[["label", "student", "support", "correct", "precision", "recall", "f1"]]
+
+
+def unmatched_spans(
+    records: Records,
+    gold: Sequence[ReferenceParagraph] | None = None,
+    paragraph_numbers: Iterable[int] | None = None,
+) -> pd.DataFrame:
+    """The spans behind :func:`score_student`'s misses, on the same paragraphs: each of the
+    student's spans the gold lacks (``which``: ``"yours, not in gold"``) and each gold span the
+    student lacks (``"gold, not in yours"``), exact start, end and label as there.
+
+    Columns: ``which, paragraph, start, end, label, text``, in page order."""
+    gold = gold if gold is not None else load_reference()
+    mine = student_paragraphs(records, gold, paragraph_numbers)
+    numbers_scored = {paragraph.paragraph for paragraph in mine}
+    gold_by_number = {p.paragraph: p for p in gold if p.paragraph in numbers_scored}
+    rows = []
+    for paragraph in mine:
+        theirs = gold_by_number[paragraph.paragraph].entities
+        keys_gold = {(e.start, e.end, e.label) for e in theirs}
+        keys_mine = {(e.start, e.end, e.label) for e in paragraph.entities}
+        for which, entities, other in (
+            ("yours, not in gold", paragraph.entities, keys_gold),
+            ("gold, not in yours", theirs, keys_mine),
+        ):
+            rows += [
+                {"which": which, "paragraph": paragraph.paragraph, "start": e.start,
+                 "end": e.end, "label": e.label, "text": e.text}
+                for e in entities
+                if (e.start, e.end, e.label) not in other
+            ]
+    columns = ["which", "paragraph", "start", "end", "label", "text"]
+    table = pd.DataFrame(rows, columns=columns)
+    return table.sort_values(["start", "which"], ignore_index=True)
 
 
 # ---------------------------------------------------------------------------------------

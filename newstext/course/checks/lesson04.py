@@ -137,8 +137,8 @@ def quote_kappa(answer: object) -> Verdict:
     kappa = cohen_kappa(*quote_decision_lists())
     if abs(value - kappa.kappa) <= KAPPA_TOLERANCE:
         return right(
-            f"kappa {kappa.kappa:.3f}: A and B agree on {kappa.observed:.0%} of the sentences, "
-            f"but {kappa.chance:.0%} would be expected by chance from how often each says yes."
+            f"kappa {kappa.kappa:.3f}. Its two parts, and what kappa adds to the observed "
+            "agreement, are your written answer."
         )
     if value > 1:
         if abs(value / 100 - kappa.kappa) <= KAPPA_TOLERANCE:
@@ -234,12 +234,11 @@ def settle_disagreements(answer: object) -> Verdict:
     wrong_cases = [c for c in CASES if decisions[c.number] != _case_disagreement(c).decision]
     if not wrong_cases:
         return right(
-            "all three follow the guidelines: the adjudication table below decides them the "
-            "same way, and names the rule."
+            "all three follow the guidelines. Which rule decides each is your written answer; "
+            "the adjudication table below lets you check it after."
         )
     hints = [
-        f"case {case.number}: reread GUIDELINES.md, section "
-        f"'{_case_disagreement(case).section}', the bullet about {case.topic}."
+        f"case {case.number}: reread GUIDELINES.md about {case.topic}."
         for case in wrong_cases
     ]
     if len(wrong_cases) == len(CASES):
