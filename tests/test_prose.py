@@ -234,3 +234,10 @@ def test_05_solutions_quote_the_bundled_pages_numbers(nlp):
     key = keyness(content(mine), content(tokens_table(course_cleaned, course_parsed)))
     top_words = list(key["word"].head(5))
     assert all(word in top_words for word in ("syrian", "rukban", "camp", "tanf"))
+
+
+def test_01_quotes_the_glitch_as_the_page_prints_it(page_text):
+    """Issue 17: the lesson quoted "On both bigger army" where the page has "on"."""
+    text = " ".join(markdown_of("01").split())
+    quoted = re.search(r'"([Oo]n both bigger army is pressing hard)"', text)
+    assert quoted and quoted[1] in page_text
