@@ -238,13 +238,13 @@ check.overrides(my_overrides, page)
 # my_overrides = {33: "drop", 35: "drop", 37: "drop", 38: "drop", 39: "drop"}
 # ```
 #
-# The cleaner drops the short lines of the box as an `aside` (naming them again changes
-# nothing, and the check says so), but the claim on line 35 looks like the article's prose
-# (long, full of stop words, a quotation as news has them), so its main article starts there;
-# and line 37 holds a date, so it reads as the article's date line. A package rule "drop a
-# quoted line before the article" would be unsafe: on another page it is the article's first
-# paragraph. Typical mistakes: string keys (`"35"`); an action the cleaner does not know
-# (`"remove"`); leaving line 37 as `metadata` because it holds a date.
+# The cleaner drops most of the box already (naming those lines again changes nothing, and
+# the check says so), but the claim on line 35 looks like the article's prose (long, full of
+# stop words, a quotation as news has them), so its main article starts there. A package rule
+# "drop a quoted line before the article" would be unsafe: on another page it is the
+# article's first paragraph. Typical mistakes: string keys (`"35"`); an action the cleaner
+# does not know (`"remove"`); making line 37 `metadata` because it holds a date: it dates the
+# claim, not the article.
 
 # %% [markdown]
 # Before and after. `clean_file` cleans the page's **file**, and applies its override file;
