@@ -438,7 +438,7 @@ cleaned.articles[["source", "time_ago", "published_estimate"]]
 # %% [markdown]
 # ## ✏️ Exercise 1.3 (going further): the same evidence in Indian time
 #
-# > **🧭 Part of "Going further: 8"**: this exercise builds on section 8 and is outside the core
+# > **🧭 Going further**: part of section 8; this exercise builds on section 8 and is outside the core
 # > path like it; skip it when you skip section 8.
 #
 # > **✏️ Exercise**: Daily8 is an Indian site. Suppose its clock showed **12 July 2025** when the

@@ -833,6 +833,24 @@ scores[scores["scored on"] != "course page"].round(2)
 # *Write here (double-click this cell).*
 
 # %% [markdown]
+# > **❓ Question 5.a**: the model scores entity F1 0.93 on the course page and about 0.70 on your page. What does the drop tell you?
+# >
+# > - a. Your page is badly written: the model is fine.
+# > - b. The course page's score was measured on the text the course's rules and guidelines were written on, so it flatters; the unseen page is the honest estimate, and two annotated paragraphs make it a rough one.
+# > - c. Your gold must be wrong, since the reference gave a higher score.
+#
+# Put the letter of your option in the cell below and run it.
+
+# %%
+from newstext.course.checks.questions import choice
+
+my_option = ...  # replace ... with "a", "b" or "c"
+# BEGIN SOLUTION
+my_option = "b"
+# END SOLUTION
+choice("5.a", my_option)
+
+# %% [markdown]
 # ## 6. Your research memo
 #
 # A memo is what you would send a colleague: one question about your page, the evidence the

@@ -229,6 +229,35 @@ _add(
 )
 
 
+_add(
+    Question(
+        "5.a",
+        "the model scores entity F1 0.93 on the course page and about 0.70 on your page. "
+        "What does the drop tell you?",
+        {
+            "a": Option(
+                "Your page is badly written: the model is fine.",
+                "The model was trained on news much like your page; the gap is about what "
+                "was tuned on what, not about the writing.",
+            ),
+            "b": Option(
+                "The course page's score was measured on the text the course's rules and "
+                "guidelines were written on, so it flatters; the unseen page is the honest "
+                "estimate, and two annotated paragraphs make it a rough one.",
+                "A score on the text you tuned on shows your rules do what you meant; only "
+                "unseen text says how well they carry over, and a small sample says it loosely.",
+                correct=True,
+            ),
+            "c": Option(
+                "Your gold must be wrong, since the reference gave a higher score.",
+                "Your gold may hold mistakes (check it against the guidelines), but the same "
+                "drop appears on the bundled page's full reference, made with care.",
+            ),
+        },
+    )
+)
+
+
 def choice(number: str, answer: object) -> CheckResult:
     """The feedback on your option for question ``number`` (for example "2.a")."""
     return choose(QUESTIONS[number], answer)
