@@ -205,17 +205,27 @@ def _no_entities(a: Sequence[ReferenceParagraph], b: Sequence[ReferenceParagraph
     return not any(p.entities for p in [*a, *b])
 
 
+def _pair_answer(
+    answer: object, a: Sequence[ReferenceParagraph], b: Sequence[ReferenceParagraph]
+) -> tuple[float | None, object, str | None]:
+    """The student's number, the pair's agreement recomputed from the files, and what stops
+    the check (no entity yet, or an answer that is no number), if anything."""
+    if _no_entities(a, b):
+        return None, None, "the two files hold no entity yet: annotate, save and swap files first."
+    value, problem = _number(answer)
+    if problem:
+        return None, None, problem
+    return value, pair_agreement(a, b), None
+
+
 @exercise("5.3")
 def pair_f1(
     answer: object, a: Sequence[ReferenceParagraph], b: Sequence[ReferenceParagraph]
 ) -> Verdict:
     """Exact span F1 between the two files ``a`` and ``b``, recomputed from them."""
-    if _no_entities(a, b):
-        return wrong("the two files hold no entity yet: annotate, save and swap files first.")
-    value, problem = _number(answer)
+    value, agreement, problem = _pair_answer(answer, a, b)
     if problem:
         return wrong(problem)
-    agreement = pair_agreement(a, b)
     exact = agreement.exact
     if _close(value, exact.f1):
         same = exact.a_matched
@@ -257,12 +267,9 @@ def pair_kappa(
 ) -> Verdict:
     """Cohen's kappa on the tokens of the two files' paragraphs, recomputed from the files:
     one tag per token (its entity's label, ``B-``/``I-`` tags, or entity-or-not)."""
-    if _no_entities(a, b):
-        return wrong("the two files hold no entity yet: annotate, save and swap files first.")
-    value, problem = _number(answer)
+    value, agreement, problem = _pair_answer(answer, a, b)
     if problem:
         return wrong(problem)
-    agreement = pair_agreement(a, b)
     variants = {
         "labels": "one tag per token, its entity's label or O",
         "BIO": "B-/I- tags with the label",
