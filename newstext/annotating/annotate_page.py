@@ -30,7 +30,7 @@ from newstext.cleaning.quote_marks import normalise_quotes
 from newstext.core.doc_cache import PARAGRAPHS_KEY, join_paragraph_docs, paragraph_texts
 from newstext.core.errors import NewstextError
 from newstext.core.model import load_english
-from newstext.core.paths import RAW_PAGE
+from newstext.core.paths import RAW_PAGE, ensure_folder
 from newstext.core.reading import read_page
 from newstext.exploring.page_docs import Page, ParagraphIndex, as_cleaned, parse_pages
 
@@ -144,14 +144,7 @@ def write_annotations(annotated: AnnotatedPage, out_dir: str | Path) -> list[Pat
 
 
 def _folder(out_dir: str | Path) -> Path:
-    out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise NewstextError(f"{out_dir} is a file, not a folder: give a folder for the files.")
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise NewstextError(f"cannot create the folder {out_dir} ({err.strerror}).") from None
-    return out_dir
+    return ensure_folder(out_dir)
 
 
 # ---------------------------------------------------------------------------------------

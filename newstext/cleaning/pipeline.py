@@ -49,7 +49,7 @@ from newstext.cleaning.published import (
 from newstext.cleaning.quote_marks import find_quote_marks
 from newstext.cleaning.sentences import split_sentences
 from newstext.core.errors import NewstextError
-from newstext.core.paths import RAW_PAGE, page_dir
+from newstext.core.paths import RAW_PAGE, ensure_folder, page_dir
 from newstext.core.reading import is_html_file, read_html, read_page
 
 PARAGRAPH_COLUMNS = [
@@ -494,13 +494,7 @@ def write_outputs(cleaned: CleanedPage, out_dir: str | Path | None = None) -> li
     ``cleaning_log.csv`` is the cleaning log; for a web page, ``extracted.txt`` is the text
     the offsets point into.
     """
-    out_dir = Path(out_dir) if out_dir is not None else output_dir(cleaned)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise NewstextError(f"{out_dir} is a file, not a folder: give a folder for the CSV files.")
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise NewstextError(f"cannot create the folder {out_dir} ({err.strerror}).") from None
+    out_dir = ensure_folder(out_dir if out_dir is not None else output_dir(cleaned))
     written = []
     tables = cleaned.tables()
     for name, file_name in OUTPUT_FILES.items():

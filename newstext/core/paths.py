@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from newstext.core.errors import NewstextError
+
 RAW_PAGE_NAME = "daily8_rubio_lavrov_2025-07.txt"
 
 
@@ -88,4 +90,16 @@ def page_dir(page: str | Path = RAW_PAGE) -> Path:
     that two pages never overwrite each other's files. Created on first use."""
     folder = processed_dir() / page_name(page)
     folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def ensure_folder(folder: str | Path) -> Path:
+    """``folder``, created when missing; a one-line error when it is a file or cannot be made."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise NewstextError(f"{folder} is a file, not a folder: give a folder for the files.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise NewstextError(f"cannot create the folder {folder} ({err.strerror}).") from None
     return folder
