@@ -178,8 +178,29 @@ class PredictedQuote:
     cue: str | None = None
 
 
+class _Rates:
+    """Precision, recall and F1 of a count class with ``gold``, ``predicted`` and ``hits``."""
+
+    gold: int
+    predicted: int
+    hits: int
+
+    @property
+    def precision(self) -> float:
+        return self.hits / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.hits / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
 @dataclass
-class QuoteCounts:
+class QuoteCounts(_Rates):
     """Counts for one system on one or more articles."""
 
     gold: int = 0
@@ -189,17 +210,8 @@ class QuoteCounts:
     errors: list[dict] = field(default_factory=list)
 
     @property
-    def precision(self) -> float:
-        return self.found / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def hits(self) -> int:
+        return self.found
 
     @property
     def speaker_accuracy(self) -> float:
@@ -296,7 +308,7 @@ def _error(
 
 
 @dataclass
-class EntityCounts:
+class EntityCounts(_Rates):
     """Exact span-and-label matches for one system on one or more articles."""
 
     gold: int = 0
@@ -304,17 +316,8 @@ class EntityCounts:
     right: int = 0
 
     @property
-    def precision(self) -> float:
-        return self.right / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.right / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def hits(self) -> int:
+        return self.right
 
     def __iadd__(self, other: EntityCounts) -> EntityCounts:
         self.gold += other.gold
