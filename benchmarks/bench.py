@@ -1,9 +1,8 @@
 """Speed and memory of the course, printed as tables (run with `make bench`, not by the tests).
 
 1. Notebooks: each student notebook executed from a fresh kernel, its wall time and the
-   kernel's peak memory, beside the *floor*: a kernel that only starts, imports spaCy and
-   loads the model. Targets: the whole set within 1.5 x the sum of the floors, each notebook
-   under 20 s, each kernel under 1 GiB.
+   kernel's peak memory, beside its floor (benchmarks/notebook_times.py says what it holds and
+   the targets).
 2. Corpus: `python -m newstext annotate` on a corpus of pages made by varying the course page,
    at 1 and 2 worker processes, against bare `nlp.pipe` on the same cleaned paragraphs at the
    same number of processes. Targets: at most 25% slower than bare spaCy, and 2 processes at
@@ -20,78 +19,15 @@ stays near 10 minutes on a 2-core machine; `--pages` and `--memory-pages` change
 from __future__ import annotations
 
 import argparse
-import copy
 import json
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import nbformat
-
 from newstext.cleaning.pipeline import clean_page
-from newstext.core.paths import RAW_PAGE, project_root
+from newstext.core.paths import RAW_PAGE
 from newstext.core.reading import read_page
-from newstext.course.runner import execute_notebook
-
-ROOT = project_root()
-
-#: A last cell that reports the kernel's peak resident memory (Linux's VmHWM).
-PEAK_MEMORY_CELL = """
-for line in open("/proc/self/status"):
-    if line.startswith("VmHWM"):
-        print("PEAK_KB", line.split()[1])
-"""
-
-FLOOR_CELLS = ["import spacy", "from newstext import load_english\nnlp = load_english()"]
-
-
-def peak_mib(nb: nbformat.NotebookNode) -> float:
-    """The peak memory printed by PEAK_MEMORY_CELL, in MiB."""
-    for output in nb.cells[-1].outputs:
-        for line in output.get("text", "").splitlines():
-            if line.startswith("PEAK_KB"):
-                return int(line.split()[1]) / 1024
-    raise RuntimeError("the memory cell printed nothing")
-
-
-def measure(nb: nbformat.NotebookNode, folder: Path, repeats: int) -> tuple[float, float]:
-    """Execute ``nb`` (saved in ``folder``) ``repeats`` times, each in a fresh kernel: the
-    median (seconds, peak MiB). A shared machine is noisy; the median of a few runs is not."""
-    nb.cells.append(nbformat.v4.new_code_cell(PEAK_MEMORY_CELL))
-    path = folder / "_bench.ipynb"
-    nbformat.write(nb, path)
-    seconds, mib = [], []
-    try:
-        for _ in range(repeats):
-            started = time.perf_counter()
-            executed = execute_notebook(path)
-            seconds.append(time.perf_counter() - started)
-            mib.append(peak_mib(executed))
-    finally:
-        path.unlink()
-    return statistics.median(seconds), statistics.median(mib)
-
-
-def bench_notebooks(repeats: int) -> None:
-    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-    floor_nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in FLOOR_CELLS])
-    # The first kernel a process starts is seconds slower (Jupyter's one-off set-up, which a
-    # running JupyterLab has done long before a class arrives): start one and discard it.
-    measure(copy.deepcopy(floor_nb), ROOT / "notebooks", 1)
-    floor_s, floor_mib = measure(floor_nb, ROOT / "notebooks", repeats)
-    print(f"\nNotebooks (fresh kernel each, median of {repeats} runs)")
-    print(f"{'notebook':<28}{'wall s':>8}{'floor s':>9}{'peak MiB':>10}{'floor MiB':>11}")
-    total = 0.0
-    for path in notebooks:
-        seconds, mib = measure(nbformat.read(path, as_version=4), path.parent, repeats)
-        total += seconds
-        print(f"{path.stem:<28}{seconds:>8.1f}{floor_s:>9.1f}{mib:>10.0f}{floor_mib:>11.0f}")
-    floors = floor_s * len(notebooks)
-    print(f"{'all notebooks':<28}{total:>8.1f}{floors:>9.1f}   ratio {total / floors:.2f} "
-          "(target <= 1.5)")
 
 
 def make_corpus(folder: Path, pages: int) -> list[Path]:
@@ -144,8 +80,18 @@ def measured(command: list[str]) -> tuple[float, float]:
 
 
 def annotate_command(folder: Path, out: Path, n_process: int) -> list[str]:
-    return [sys.executable, "-m", "newstext", "annotate", str(folder), "--out", str(out),
-            "--n-process", str(n_process), "--quiet"]
+    return [
+        sys.executable,
+        "-m",
+        "newstext",
+        "annotate",
+        str(folder),
+        "--out",
+        str(out),
+        "--n-process",
+        str(n_process),
+        "--quiet",
+    ]
 
 
 #: {(pages, n_process): (seconds, peak MiB)} of the annotate runs, so that the memory table
@@ -169,19 +115,25 @@ def bench_corpus(pages: int, processes: list[int]) -> Runs:
             ours = measured(annotate_command(folder, out, n_process))
             bare = measured([sys.executable, "-c", BARE_SCRIPT, str(texts_file), str(n_process)])
             rows.append((n_process, ours, bare))
-    print(f"\nCorpus: {pages} pages, {len(texts)} paragraphs (each run in a fresh process; "
-          "peak: the largest process)")
+    print(
+        f"\nCorpus: {pages} pages, {len(texts)} paragraphs (each run in a fresh process; "
+        "peak: the largest process)"
+    )
     print(f"{'run':<36}{'n_process':>10}{'seconds':>9}{'pages/s':>9}{'peak MiB':>10}")
     for n_process, ours, bare in rows:
-        for name, (seconds, mib) in (("newstext annotate (all outputs)", ours),
-                                     ("bare nlp.pipe (cleaned paragraphs)", bare)):
+        for name, (seconds, mib) in (
+            ("newstext annotate (all outputs)", ours),
+            ("bare nlp.pipe (cleaned paragraphs)", bare),
+        ):
             print(f"{name:<36}{n_process:>10}{seconds:>9.1f}{pages / seconds:>9.1f}{mib:>10.0f}")
     for n_process, ours, bare in rows:
         print(f"overhead at n_process={n_process}: {ours[0] / bare[0]:.2f} (target <= 1.25)")
     by_n = {n_process: ours[0] for n_process, ours, _ in rows}
     if 1 in by_n and 2 in by_n:
-        print(f"speed-up of annotate, 2 processes against 1: {by_n[1] / by_n[2]:.2f} x "
-              "(target >= 1.6)")
+        print(
+            f"speed-up of annotate, 2 processes against 1: {by_n[1] / by_n[2]:.2f} x "
+            "(target >= 1.6)"
+        )
     return {(pages, n_process): ours for n_process, ours, _ in rows}
 
 
@@ -201,8 +153,10 @@ def bench_memory(sizes: list[int], n_process: int, known: Runs) -> None:
     for pages, seconds, mib in rows:
         print(f"{pages:>7}{seconds:>9.1f}{pages / seconds:>9.1f}{mib:>10.0f}")
     if len(rows) > 1:
-        print(f"peak at {rows[-1][0]} pages / at {rows[0][0]} pages: "
-              f"{rows[-1][2] / rows[0][2]:.2f} (target: flat, about 1.0)")
+        print(
+            f"peak at {rows[-1][0]} pages / at {rows[0][0]} pages: "
+            f"{rows[-1][2] / rows[0][2]:.2f} (target: flat, about 1.0)"
+        )
 
 
 def numbers(text: str) -> list[int]:
@@ -212,10 +166,18 @@ def numbers(text: str) -> list[int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=100, help="pages in the corpus benchmark")
-    parser.add_argument("--n-process", type=numbers, default=[1, 2],
-                        help="processes of the corpus runs, comma-separated (default 1,2)")
-    parser.add_argument("--memory-pages", type=numbers, default=[100, 1000],
-                        help="corpus sizes of the memory runs, comma-separated (default 100,1000)")
+    parser.add_argument(
+        "--n-process",
+        type=numbers,
+        default=[1, 2],
+        help="processes of the corpus runs, comma-separated (default 1,2)",
+    )
+    parser.add_argument(
+        "--memory-pages",
+        type=numbers,
+        default=[100, 1000],
+        help="corpus sizes of the memory runs, comma-separated (default 100,1000)",
+    )
     parser.add_argument("--skip-cleaners", action="store_true")
     parser.add_argument("--skip-notebooks", action="store_true")
     parser.add_argument("--skip-corpus", action="store_true")
@@ -227,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
 
         bench_cleaners()
     if not args.skip_notebooks:
+        from notebook_times import bench_notebooks  # benchmarks/notebook_times.py, beside this file
+
         bench_notebooks(args.repeats)
     runs: Runs = {}
     if not args.skip_corpus:
