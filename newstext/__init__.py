@@ -5,7 +5,7 @@ functions kept here. The package is laid out by course stage, so the code of a n
 in one folder::
 
     newstext/
-      core/         every notebook: paths, reading a page, errors, the model, the Doc cache
+      core/         every notebook: paths, reading a page, errors, the model, the Doc cache, rates
       cleaning/     01 Cleaning: lines, metadata, paragraphs, quote marks, the pipeline
       exploring/    02 Exploring: tables, counts, keyness, numbers, voices, figures
       annotating/   03 Annotating with spaCy: quotations, entity rules, whole pages

@@ -13,6 +13,7 @@ import pandas as pd
 
 from newstext.core.errors import NewstextError
 from newstext.core.paths import annotations_dir
+from newstext.core.rates import f1, ratio
 
 LINE_LABELS_FILE = "line_labels.csv"
 ACTION_ORDER = ["keep", "headline", "metadata", "drop"]
@@ -46,10 +47,6 @@ def load_line_labels(path: str | Path | None = None) -> pd.DataFrame:
     )
 
 
-def _ratio(numerator: int, denominator: int) -> float:
-    return numerator / denominator if denominator else 0.0
-
-
 def score_line_labels(predicted: pd.DataFrame, reference: pd.DataFrame) -> LineScore:
     """Compare two label tables, matched on ``line_no``.
 
@@ -70,9 +67,9 @@ def score_line_labels(predicted: pd.DataFrame, reference: pd.DataFrame) -> LineS
     removed_ref = merged["action_ref"] == "drop"
     removed_pred = merged["action_pred"] == "drop"
     true_positives = int((removed_ref & removed_pred).sum())
-    precision = _ratio(true_positives, int(removed_pred.sum()))
-    recall = _ratio(true_positives, int(removed_ref.sum()))
-    f1 = _ratio(2 * precision * recall, precision + recall) if precision + recall else 0.0
+    precision = ratio(true_positives, int(removed_pred.sum()))
+    recall = ratio(true_positives, int(removed_ref.sum()))
+    f1_score = f1(precision, recall)
     same_action = merged["action_ref"] == merged["action_pred"]
     same_reason = merged["reason_ref"] == merged["reason_pred"]
     ref_article = merged["article_id_ref"].astype("Int64")
@@ -91,7 +88,7 @@ def score_line_labels(predicted: pd.DataFrame, reference: pd.DataFrame) -> LineS
     return LineScore(
         precision=precision,
         recall=recall,
-        f1=f1,
+        f1=f1_score,
         action_accuracy=float(same_action.mean()),
         reason_accuracy=float(same_reason.mean()),
         article_accuracy=float(same_article.mean()),

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from newstext.core.paths import project_root, raw_dir
+from newstext.core.rates import f1
 
 TOKEN = re.compile(r"\w+")
 SHINGLE_SIZE = 4
@@ -87,11 +88,6 @@ def score_page(gold: str, output: str) -> tuple[float, float]:
     """``(precision, recall)`` of one page's output against its reference."""
     counts = match_counts(gold, output)
     return _precision(*counts), _recall(*counts)
-
-
-def f1(precision: float, recall: float) -> float:
-    """The harmonic mean of the two (0 when both are 0)."""
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def score_pages(pairs: Iterable[tuple[str, str]], zyte: bool = False) -> Scores:

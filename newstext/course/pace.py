@@ -63,10 +63,6 @@ EXERCISE_MINUTES = {
     "5.7": 30,
 }
 
-_EXERCISE = re.compile(r"^## ✏️ Exercise (\d+\.\d+)", re.M)
-_HEADING = re.compile(r"^## (?!✏️)(.+)$", re.M)
-_WORD = re.compile(r"\w+")
-
 
 @dataclass
 class Section:
@@ -89,6 +85,12 @@ class Section:
             + self.written * MINUTES_PER_WRITTEN_ANSWER
             + self.questions * MINUTES_PER_QUESTION
         )
+
+
+# What the sections are read from: headings, exercise headings and words of a cell.
+_EXERCISE = re.compile(r"^## ✏️ Exercise (\d+\.\d+)", re.M)
+_HEADING = re.compile(r"^## (?!✏️)(.+)$", re.M)
+_WORD = re.compile(r"\w+")
 
 
 def sections(source: str | Path) -> list[Section]:

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from spacy.training import biluo_to_iob, offsets_to_biluo_tags
 
 from newstext.core.model import load_english
+from newstext.core.rates import Rates
 from newstext.evaluating.reference import ReferenceEntity, ReferenceParagraph
 
 #: What the confusion table shows where one annotator has no span.
@@ -64,7 +65,7 @@ def lenient_match(x: ReferenceEntity, y: ReferenceEntity) -> bool:
 
 
 @dataclass(frozen=True)
-class SpanScores:
+class SpanScores(Rates):
     """Counts behind span precision/recall: A's spans found in B, B's spans found in A."""
 
     a_spans: int
@@ -72,20 +73,9 @@ class SpanScores:
     a_matched: int
     b_matched: int
 
-    @property
-    def precision(self) -> float:
-        """Share of A's spans that B has too."""
-        return self.a_matched / self.a_spans if self.a_spans else 0.0
-
-    @property
-    def recall(self) -> float:
-        """Share of B's spans that A has too."""
-        return self.b_matched / self.b_spans if self.b_spans else 0.0
-
-    @property
-    def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+    def rate_counts(self) -> tuple[int, int, int, int]:
+        """A's spans that B has too, of A's spans; B's spans that A has too, of B's spans."""
+        return self.a_matched, self.a_spans, self.b_matched, self.b_spans
 
 
 def span_scores(

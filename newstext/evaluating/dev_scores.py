@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 from spacy.language import Language
@@ -51,6 +51,7 @@ from newstext.annotating.entity_rules import propagate_person_names, rules_on
 from newstext.annotating.quotations import extract_quotes
 from newstext.annotating.textacy_baseline import textacy_quotes
 from newstext.core.doc_cache import doc_from_paragraphs
+from newstext.core.rates import Rates
 from newstext.evaluating.reference import (
     DEV_ENTITY_LABELS,
     DevArticle,
@@ -60,7 +61,12 @@ from newstext.evaluating.reference import (
     load_reference,
     reference_quotes,
 )
-from newstext.evaluating.scores import article_doc, predict_entities, predict_quotes
+from newstext.evaluating.scores import (
+    QuoteCounts,
+    article_doc,
+    predict_entities,
+    predict_quotes,
+)
 
 #: The three entity systems: the model alone, the general rule components, and the rules
 #: with surname propagation.
@@ -178,54 +184,6 @@ class PredictedQuote:
     cue: str | None = None
 
 
-class _Rates:
-    """Precision, recall and F1 of a count class with ``gold``, ``predicted`` and ``hits``."""
-
-    gold: int
-    predicted: int
-    hits: int
-
-    @property
-    def precision(self) -> float:
-        return self.hits / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.hits / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass
-class QuoteCounts(_Rates):
-    """Counts for one system on one or more articles."""
-
-    gold: int = 0
-    predicted: int = 0
-    found: int = 0
-    right_speaker: int = 0
-    errors: list[dict] = field(default_factory=list)
-
-    @property
-    def hits(self) -> int:
-        return self.found
-
-    @property
-    def speaker_accuracy(self) -> float:
-        return self.right_speaker / self.found if self.found else 0.0
-
-    def __iadd__(self, other: QuoteCounts) -> QuoteCounts:
-        self.gold += other.gold
-        self.predicted += other.predicted
-        self.found += other.found
-        self.right_speaker += other.right_speaker
-        self.errors += other.errors
-        return self
-
-
 def newstext_quotes(parsed: ParsedArticle) -> list[PredictedQuote]:
     """The extractor's quotations of a parsed article."""
     found = []
@@ -235,19 +193,10 @@ def newstext_quotes(parsed: ParsedArticle) -> list[PredictedQuote]:
     return found
 
 
-def textacy_paragraph_quotes(parsed: ParsedArticle) -> list[PredictedQuote]:
-    """textacy's quotations, one call per paragraph (speakers as written)."""
-    table = textacy_quotes(parsed.doc)
-    found = []
-    for row in table.itertuples():
-        start, end = parsed.to_text(row.start_char, row.end_char)
-        found.append(PredictedQuote(start, end, row.speaker_text, row.cue))
-    return found
-
-
-def textacy_article_quotes(parsed: ParsedArticle) -> list[PredictedQuote]:
-    """textacy's quotations, one call on the whole article (nothing when it refuses)."""
-    table = textacy_quotes(parsed.doc, per_paragraph=False)
+def textacy_predicted_quotes(parsed: ParsedArticle, per_paragraph: bool) -> list[PredictedQuote]:
+    """textacy's quotations (speakers as written), one call per paragraph or one call on the
+    whole article (nothing when it refuses an odd number of quotation marks)."""
+    table = textacy_quotes(parsed.doc, per_paragraph=per_paragraph)
     found = []
     for row in table.itertuples():
         start, end = parsed.to_text(row.start_char, row.end_char)
@@ -308,16 +257,15 @@ def _error(
 
 
 @dataclass
-class EntityCounts(_Rates):
+class EntityCounts(Rates):
     """Exact span-and-label matches for one system on one or more articles."""
 
     gold: int = 0
     predicted: int = 0
     right: int = 0
 
-    @property
-    def hits(self) -> int:
-        return self.right
+    def rate_counts(self) -> tuple[int, int, int, int]:
+        return self.right, self.predicted, self.right, self.gold
 
     def __iadd__(self, other: EntityCounts) -> EntityCounts:
         self.gold += other.gold
@@ -380,8 +328,8 @@ def score_dev_set(nlp: Language, articles: Sequence[DevArticle] | None = None) -
         full = parsed["model + rules + names"]
         predictions = {
             "newstext": newstext_quotes(full),
-            "textacy per paragraph": textacy_paragraph_quotes(parsed["model"]),
-            "textacy whole article": textacy_article_quotes(parsed["model"]),
+            "textacy per paragraph": textacy_predicted_quotes(parsed["model"], True),
+            "textacy whole article": textacy_predicted_quotes(parsed["model"], False),
         }
         for system, predicted in predictions.items():
             quotes[system][article.name] = score_article_quotes(article, predicted)
@@ -393,31 +341,29 @@ def score_dev_set(nlp: Language, articles: Sequence[DevArticle] | None = None) -
     return DevScores(articles, quotes, entities)
 
 
+def _totals_table(totals: dict[str, Rates], counts: list[str], after: list[str]) -> pd.DataFrame:
+    """One row per system: the ``counts`` columns, precision, recall, F1, then ``after``."""
+    rows = []
+    for system, total in totals.items():
+        row = {"system": system}
+        for column in [*counts, "precision", "recall", "f1", *after]:
+            row[column] = getattr(total, column)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
 def quote_table(scores: DevScores) -> pd.DataFrame:
     """One row per quotation system: P, R, F1 and the speaker accuracy on the whole set."""
-    rows = []
-    for system in QUOTE_SYSTEMS:
-        total = scores.quote_total(system)
-        rows.append({
-            "system": system, "gold": total.gold, "predicted": total.predicted,
-            "found": total.found, "precision": total.precision, "recall": total.recall,
-            "f1": total.f1, "right_speaker": total.right_speaker,
-            "speaker_accuracy": total.speaker_accuracy,
-        })
-    return pd.DataFrame(rows)
+    totals = {system: scores.quote_total(system) for system in QUOTE_SYSTEMS}
+    return _totals_table(
+        totals, ["gold", "predicted", "found"], ["right_speaker", "speaker_accuracy"]
+    )
 
 
 def entity_table(scores: DevScores) -> pd.DataFrame:
     """One row per entity system: P, R, F1 over the articles with entities."""
-    rows = []
-    for system in ENTITY_SYSTEMS:
-        total = scores.entity_total(system)
-        rows.append({
-            "system": system, "gold": total.gold, "predicted": total.predicted,
-            "right": total.right, "precision": total.precision, "recall": total.recall,
-            "f1": total.f1,
-        })
-    return pd.DataFrame(rows)
+    totals = {system: scores.entity_total(system) for system in ENTITY_SYSTEMS}
+    return _totals_table(totals, ["gold", "predicted", "right"], [])
 
 
 def per_article_table(scores: DevScores) -> pd.DataFrame:

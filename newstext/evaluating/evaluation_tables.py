@@ -20,6 +20,7 @@ from spacy.language import Language
 
 from newstext.core.model import load_english
 from newstext.core.plotting import OKABE_ITO
+from newstext.core.rates import f1, ratio
 from newstext.evaluating.reference import ReferenceParagraph, reference_quotes
 from newstext.evaluating.scores import (
     Patterns,
@@ -67,11 +68,6 @@ def entity_rows(system: str, scores: dict, gold: Sequence[ReferenceParagraph]) -
     return rows
 
 
-def _f1(precision: float, recall: float) -> float:
-    total = precision + recall
-    return 2 * precision * recall / total if total else 0.0
-
-
 def quote_rows(
     nlp: Language,
     gold: Sequence[ReferenceParagraph],
@@ -92,15 +88,15 @@ def quote_rows(
         ]
     scores = score_quotes(predicted, gold)
     support = len(reference_quotes(gold))
-    speaker_precision = scores.right_speaker / scores.predicted if scores.predicted else 0.0
-    speaker_recall = scores.right_speaker / scores.reference if scores.reference else 0.0
+    speaker_precision = ratio(scores.right_speaker, scores.predicted)
+    speaker_recall = ratio(scores.right_speaker, scores.gold)
     return [
         {
             "system": QUOTES,
             "label": QUOTE,
             "precision": scores.precision,
             "recall": scores.recall,
-            "f1": _f1(scores.precision, scores.recall),
+            "f1": f1(scores.precision, scores.recall),
             "support": support,
         },
         {
@@ -108,7 +104,7 @@ def quote_rows(
             "label": QUOTE_AND_SPEAKER,
             "precision": speaker_precision,
             "recall": speaker_recall,
-            "f1": _f1(speaker_precision, speaker_recall),
+            "f1": f1(speaker_precision, speaker_recall),
             "support": support,
         },
     ]

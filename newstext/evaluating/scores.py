@@ -16,7 +16,7 @@ line ``6 + i`` exactly).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -28,33 +28,39 @@ from spacy.training import Example
 from newstext.annotating.entity_rules import propagate_person_names, rules_on
 from newstext.annotating.quotations import QuoteRecord, extract_quotes
 from newstext.core.doc_cache import PARAGRAPHS_KEY, doc_from_paragraphs, parse
+from newstext.core.rates import Rates, ratio
 from newstext.evaluating.reference import ReferenceParagraph, reference_quotes
 
 #: A page's entity patterns for the rules: a JSONL file's path, a list of dicts, or None.
 Patterns = str | Path | Sequence[dict] | None
 
 
-@dataclass(frozen=True)
-class QuoteScores:
-    """How many reference quotations were found, and found with the right speaker."""
+@dataclass
+class QuoteCounts(Rates):
+    """Quotations in the gold, predicted, found (same span), found with the right speaker,
+    for one system on one or more articles; ``errors`` may list what went wrong."""
 
-    reference: int
-    predicted: int
-    found: int
-    right_speaker: int
+    gold: int = 0
+    predicted: int = 0
+    found: int = 0
+    right_speaker: int = 0
+    errors: list[dict] = field(default_factory=list)
 
-    @property
-    def precision(self) -> float:
-        return self.found / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.reference if self.reference else 0.0
+    def rate_counts(self) -> tuple[int, int, int, int]:
+        return self.found, self.predicted, self.found, self.gold
 
     @property
     def speaker_accuracy(self) -> float:
         """Share of the found quotations whose speaker is right."""
-        return self.right_speaker / self.found if self.found else 0.0
+        return ratio(self.right_speaker, self.found)
+
+    def __iadd__(self, other: QuoteCounts) -> QuoteCounts:
+        self.gold += other.gold
+        self.predicted += other.predicted
+        self.found += other.found
+        self.right_speaker += other.right_speaker
+        self.errors += other.errors
+        return self
 
 
 # ---------------------------------------------------------------------------------------
@@ -229,7 +235,7 @@ def _to_raw(
 
 def score_quotes(
     predicted: Sequence[QuoteRecord], paragraphs: Sequence[ReferenceParagraph]
-) -> QuoteScores:
+) -> QuoteCounts:
     """Count the reference quotations found (same raw span) and found with the right speaker."""
     by_span = {(record.start_char, record.end_char): record for record in predicted}
     reference = reference_quotes(paragraphs)
@@ -242,7 +248,7 @@ def score_quotes(
         found += 1
         if record.speaker == quote.speaker:
             right_speaker += 1
-    return QuoteScores(len(reference), len(predicted), found, right_speaker)
+    return QuoteCounts(len(reference), len(predicted), found, right_speaker)
 
 
 def quote_comparison(
