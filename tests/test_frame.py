@@ -141,3 +141,16 @@ def test_readme_badges_open_notebook_00_of_this_repository():
         assert badge.group(1) == repository
         assert (ROOT / badge.group(2)).exists()
     assert (ROOT / "runtime.txt").read_text().strip() == "python-3.11"
+
+
+def test_the_teacher_guide_names_each_exercise_as_the_lesson_does():
+    """The answer key's heading of an exercise carries the lesson's "(going further)" label,
+    so that a teacher who plans the core path sees which exercises it leaves out."""
+    heading = re.compile(r"^# ## ✏️ Exercise (\d+\.\d+)( \(going further\))?:", re.M)
+    in_lessons = {}
+    for lesson in sorted((ROOT / "lessons").glob("[0-9][0-9]_*.py")):
+        for number, label in heading.findall(lesson.read_text(encoding="utf-8")):
+            in_lessons[number] = label
+    guide = (ROOT / "docs" / "teacher_guide.md").read_text(encoding="utf-8")
+    in_guide = dict(re.findall(r"^\*Exercise (\d+\.\d+)( \(going further\))?:", guide, re.M))
+    assert in_guide == in_lessons
