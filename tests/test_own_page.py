@@ -27,7 +27,7 @@ from newstext.evaluating.own_page import (
     pair_disagreements,
     token_tags,
 )
-from newstext.evaluating.reference import load_reference
+from newstext.evaluating.reference import ReferenceParagraph, load_reference
 from newstext.evaluating.student_annotations import AnnotationError, mark, save_student_annotations
 
 BUNDLED = ROOT / "data" / "raw" / "polygraph_rukban_2019-11.txt"
@@ -111,13 +111,37 @@ def test_mark_quote_finds_a_quotation_with_its_marks(page_reference):
     assert (record["start"], record["end"]) == next(
         (q.start, q.end) for q in paragraph.quotes if q.text == "“is patently false,”"
     )
-    with pytest.raises(AnnotationError, match="quote marks included"):
+    with pytest.raises(AnnotationError) as straight:
         mark_quote(paragraph, '"is patently false,"', "Sean Robertson")  # straight marks
+    assert str(straight.value) == (
+        "'\"is patently false,\"' is not in paragraph 21 with those quote marks: the page "
+        "prints '“is patently false,”' (curly and straight marks are different characters); "
+        "copy it from the printed paragraph"
+    )
+    with pytest.raises(AnnotationError) as bare:
+        mark_quote(paragraph, "is patently false,", "Sean Robertson")  # no marks
+    assert str(bare.value) == (
+        "a quotation includes its quote marks: the page prints '“is patently false,”'; "
+        "mark that, copied from the printed paragraph"
+    )
+    with pytest.raises(AnnotationError, match="quote marks included"):
+        mark_quote(paragraph, "“is patently true,”", "Sean Robertson")  # not on the page
     with pytest.raises(AnnotationError, match="give the speaker"):
         mark_quote(paragraph, "“is patently false,”", " ")
 
 
 # --- two files ------------------------------------------------------------------------
+
+
+def test_mark_quote_tells_an_apostrophe_from_a_quote_mark():
+    paragraph = ReferenceParagraph(
+        paragraph=1, line=1, start=0, end=47, entities=(), quotes=(),
+        text="Robertson's team said 'no' and “we won.” Again.",
+    )  # fmt: skip
+    assert mark_quote(paragraph, "Robertson", "X")["start"] == 0  # ’s is not a closing mark
+    assert mark_quote(paragraph, "“we won.”", "X")["start"] == 31
+    with pytest.raises(AnnotationError, match="the page prints \"'no'\""):
+        mark_quote(paragraph, "no", "X")
 
 
 def test_two_files_are_compared_on_the_union_of_their_paragraphs(a, b):

@@ -32,6 +32,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newstext.cleaning.quote_marks import MARK_KINDS, find_quote_marks
 from newstext.core.errors import NewstextError
 from newstext.core.paths import annotations_dir, page_name, students_dir
 from newstext.evaluating.adjudication import overlap_groups
@@ -120,14 +121,60 @@ def mark_quote(
     full name, as the guidelines want it)."""
     found = [m.start() for m in re.finditer(re.escape(text), paragraph.text)] if text else []
     if len(found) < occurrence:
+        raise AnnotationError(_not_found(paragraph, text, occurrence))
+    start = found[occurrence - 1]
+    marks = _marks_around(paragraph.text, start, start + len(text))
+    if marks:
         raise AnnotationError(
-            f"{text!r} does not occur {occurrence} time(s) in paragraph {paragraph.paragraph}: "
-            "copy the quotation from the printed paragraph, its quote marks included"
+            f"a quotation includes its quote marks: the page prints {marks!r}; "
+            "mark that, copied from the printed paragraph"
         )
     if not speaker or not str(speaker).strip():
         raise AnnotationError(f"give the speaker of {text!r}: the full name, as written")
-    start = paragraph.start + found[occurrence - 1]
+    start += paragraph.start
     return {"start": start, "end": start + len(text), "text": text, "speaker": str(speaker)}
+
+
+def _any_mark_of_its_kind(text: str) -> re.Pattern:
+    """``text`` as a pattern in which each quote mark matches any mark of its kind
+    (``"`` also matches “ ” „; ``'`` also matches ‘ ’ ‚)."""
+    parts = []
+    for char in text:
+        kind = MARK_KINDS.get(char)
+        if kind is None:
+            parts.append(re.escape(char))
+        else:
+            same_kind = "".join(mark for mark, k in MARK_KINDS.items() if k == kind)
+            parts.append(f"[{re.escape(same_kind)}]")
+    return re.compile("".join(parts))
+
+
+def _not_found(paragraph: ReferenceParagraph, text: str, occurrence: int) -> str:
+    """Why ``text`` was not found; when only its quote marks differ, what the page prints."""
+    printed = _any_mark_of_its_kind(text).findall(paragraph.text) if text else []
+    if len(printed) >= occurrence and printed[occurrence - 1] != text:
+        return (
+            f"{text!r} is not in paragraph {paragraph.paragraph} with those quote marks: "
+            f"the page prints {printed[occurrence - 1]!r} (curly and straight marks are "
+            "different characters); copy it from the printed paragraph"
+        )
+    return (
+        f"{text!r} does not occur {occurrence} time(s) in paragraph {paragraph.paragraph}: "
+        "copy the quotation from the printed paragraph, its quote marks included"
+    )
+
+
+def _marks_around(text: str, start: int, end: int) -> str | None:
+    """The quotation with its marks, when ``text[start:end]`` was typed without the opening
+    or closing quote mark that stands right beside it on the page; else None."""
+    roles = {mark.offset: mark.role for mark in find_quote_marks(text)}
+    if roles.get(start) == "open" or roles.get(end - 1) == "close":
+        return None  # typed with its marks
+    opens_before = roles.get(start - 1) == "open"
+    closes_after = roles.get(end) == "close"
+    if not (opens_before or closes_after):
+        return None
+    return text[start - 1 if opens_before else start : end + 1 if closes_after else end]
 
 
 def quotes_of(records: Sequence[dict]) -> list[ReferenceQuote]:
