@@ -73,9 +73,17 @@ def longest_average_sentence(answer: object) -> Verdict:
             for article_id in means.index
             if article_id != expected
         )
+        by_tokens = int(sentences.groupby("article_id")["n_tokens"].mean().idxmax())
+        same_by_tokens = (
+            " `n_tokens` would name the same article here, but it counts punctuation too: "
+            "the question is about words, `n_words`."
+            if by_tokens == expected
+            else ""
+        )
         return right(
             f"article {expected}: {means[expected]:.1f} words per sentence on average, against "
             f"{others}. Whether that lead is a difference is your written answer."
+            + same_by_tokens
         )
     longest_single = int(lengths.max().idxmax())
     most_words = int(lengths.sum().idxmax())
@@ -161,11 +169,13 @@ def frequent_lemmas(answer: object) -> Verdict:
             kind = "Series" if isinstance(answer, pd.Series) else type(answer).__name__
             message += (
                 f" A set was asked, and you gave a {kind}: the question asks which lemmas, "
-                "not in what order. If you took the first "
-                f"{len(expected)} with `head({len(expected)})` or `most_common`, it is right "
-                f"here only by luck: exactly {len(expected)} lemmas reach {MIN_COUNT}, and "
-                "`head(n)` keeps n lemmas whatever their counts."
+                "not in what order."
             )
+        message += (
+            f" If you took the first {len(expected)} with `head({len(expected)})` or "
+            f"`most_common`, it is right here only by luck: exactly {len(expected)} lemmas "
+            f"reach {MIN_COUNT}, and `head(n)` keeps n lemmas whatever their counts."
+        )
         return right(message)
     word_forms = {word.casefold() for word in _frequent(main, "lower", MIN_COUNT).index}
     if given == word_forms:
