@@ -16,7 +16,12 @@ Dependencies run one way, down this list: a stage imports only from the stages a
 (checked by the import contracts in ``pyproject.toml``).
 """
 
-from newstext.core.errors import ModelNotInstalledError, NewstextError, PageError
+from newstext.core.errors import (
+    ModelNotInstalledError,
+    NewstextError,
+    PageError,
+    short_errors_in_notebooks,
+)
 from newstext.core.model import load_english
 from newstext.core.paths import RAW_PAGE, processed_dir, project_root
 from newstext.core.reading import read_page
@@ -32,3 +37,5 @@ __all__ = [
     "RAW_PAGE",
 ]
 __version__ = "0.1.0"
+
+short_errors_in_notebooks()  # in a notebook, our errors show as their one line
