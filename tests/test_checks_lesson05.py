@@ -100,6 +100,15 @@ class TestExercise51Overrides:
         assert "exactly those your file names" in result.message
         assert "0 line(s) still differ" in result.message
 
+    def test_an_empty_file_on_a_page_with_hand_labels_is_not_done(self, students):
+        """Walkthrough (issue 17): {} passed while the hand labels still differed on line 35,
+        which an override can fix (the reference of the bundled page: line_labels.csv)."""
+        save_overrides(BUNDLED, {})
+        result = lesson05.overrides({}, BUNDLED)
+        assert not result.passed
+        assert "1 line(s) still differ from the page's hand labels" in result.message
+        assert "35" not in result.message  # the student finds the line
+
     def test_an_override_against_the_hand_labels_fails(self, students):
         wrong = {41: "drop"}  # the article's first paragraph
         save_overrides(BUNDLED, wrong)
@@ -250,11 +259,21 @@ class TestExercise53PairF1:
 
 
 class TestExercise54PairKappa:
-    @pytest.mark.parametrize("kappa", [0.7268, 0.73, 0.6877, 0.7986])
-    def test_every_tag_set_passes_and_is_named(self, a, b, kappa):
+    @pytest.mark.parametrize("kappa", [0.7268, 0.73])
+    def test_label_tags_pass_and_the_other_tag_sets_are_named(self, a, b, kappa):
         result = lesson05.pair_kappa(kappa, a, b)
         assert result.passed, result.message
         assert "on 91 tokens" in result.message
+        assert "B-/I- tags 0.69, entity or not 0.80" in result.message
+
+    @pytest.mark.parametrize(
+        "kappa, tags", [(0.6877, "B-/I- tags with the label"), (0.7986, "entity or not")]
+    )
+    def test_other_tag_sets_are_refused_by_name(self, a, b, kappa, tags):
+        """Walkthrough (issue 17): the exercise asks for label or O; other tags were passed."""
+        result = lesson05.pair_kappa(kappa, a, b)
+        assert not result.passed
+        assert f"that is kappa on other tags ({tags})" in result.message
 
     def test_sklearn_on_label_tags_passes(self, a, b):
         from sklearn.metrics import cohen_kappa_score
@@ -330,6 +349,13 @@ class TestExercise55Adjudication:
     def test_two_files_that_agree_need_an_empty_dict(self, a):
         assert lesson05.adjudication({}, a, a).passed
         assert not lesson05.adjudication({1: "A"}, a, a).passed
+
+    def test_no_files_yet_is_not_agreement(self, pair):
+        """Walkthrough (issue 17): with nothing annotated the check said the files agree."""
+        result = lesson05.adjudication({}, pair, pair)
+        assert not result.passed
+        assert result.message.endswith("the two files hold no entity yet: annotate, save and "
+                                       "swap files first.")
 
 
 # --- 5.6: quoted words per speaker -----------------------------------------------------

@@ -144,8 +144,16 @@ def overrides(answer: object, page: str | Path) -> Verdict:
                 f"again at line {against[0]} (the article's own words, its headline, facts "
                 "about it, or the site's?)."
             )
-        left = sum(after[line] != right_actions[line] for line in right_actions)
-        return right(f"{note} Against the page's hand labels, {left} line(s) still differ.")
+        left = sorted(line for line in right_actions if after[line] != right_actions[line])
+        fixable = [line for line in left if right_actions[line] in OVERRIDE_ACTIONS]
+        if fixable:
+            return wrong(
+                f"{len(fixable)} line(s) still differ from the page's hand labels, and an "
+                "override could fix them: read the lines table again, the cleaner's action "
+                "against what each line is (the article's own words, its headline, facts "
+                "about it, or the site's?)."
+            )
+        return right(f"{note} Against the page's hand labels, {len(left)} line(s) still differ.")
     return right(note)
 
 
@@ -266,23 +274,25 @@ def pair_kappa(
     answer: object, a: Sequence[ReferenceParagraph], b: Sequence[ReferenceParagraph]
 ) -> Verdict:
     """Cohen's kappa on the tokens of the two files' paragraphs, recomputed from the files:
-    one tag per token (its entity's label, ``B-``/``I-`` tags, or entity-or-not)."""
+    one tag per token, its entity's label or ``O`` (``B-``/``I-`` tags and entity-or-not
+    are named, and refused)."""
     value, agreement, problem = _pair_answer(answer, a, b)
     if problem:
         return wrong(problem)
-    variants = {
-        "labels": "one tag per token, its entity's label or O",
-        "BIO": "B-/I- tags with the label",
-        "entity or not": "entity or not, labels left out",
-    }
-    for name, described in variants.items():
-        if _close(value, agreement.kappas()[name]):
-            others = ", ".join(
-                f"{other} {agreement.kappas()[other]:.2f}" for other in variants if other != name
-            )
-            return right(
-                f"kappa {value:.2f} on {agreement.tokens} tokens ({described}). The other "
-                f"tag sets give {others}: say which tags you used when you report it."
+    kappas = agreement.kappas()
+    if _close(value, kappas["labels"]):
+        return right(
+            f"kappa {value:.2f} on {agreement.tokens} tokens (one tag per token, its entity's "
+            f"label or O). Other tag sets give other values (B-/I- tags {kappas['BIO']:.2f}, "
+            f"entity or not {kappas['entity or not']:.2f}): say which tags you used when you "
+            "report it."
+        )
+    other_tags = {"BIO": "B-/I- tags with the label", "entity or not": "entity or not"}
+    for name, described in other_tags.items():
+        if _close(value, kappas[name]):
+            return wrong(
+                f"that is kappa on other tags ({described}). The exercise asks for one tag "
+                "per token: the label of its entity, or 'O'."
             )
     if value > 1:
         return wrong("kappa is never above 1: is it a percentage?")
@@ -341,6 +351,8 @@ def adjudication(
 ) -> Verdict:
     """A decision ("A", "B" or "neither") for every case the two files disagree on; on a
     page with a hand-made reference, the decisions that give its spans."""
+    if _no_entities(a, b):
+        return wrong("the two files hold no entity yet: annotate, save and swap files first.")
     cases = sum(1 for *_, agreed in pair_cases(a, b) if not agreed)
     if cases == 0:
         if isinstance(answer, Mapping) and not answer:
