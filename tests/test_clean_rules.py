@@ -350,6 +350,9 @@ def test_normalise_quotes_is_one_for_one():
         ("'We go,' he said", 0, False),
         ("'We go,' he said", 7, False),
         ("strongly.'In", 9, False),
+        ("30 of Boeing 's 787-9 jets", 13, True),  # a clitic printed apart from its word
+        ("they \u2019re here", 5, True),
+        ("he said 'so what' twice", 8, False),  # "so" is a word, not a clitic
     ],
 )
 def test_is_apostrophe(text, offset, apostrophe):
@@ -397,6 +400,14 @@ def test_the_cleaner_and_the_quotation_extractor_share_one_classifier():
     assert quotations.find_quotations is find_quotations
     assert voices.find_quotations is find_quotations
     assert find_quotations(PATRIOTS) == [(0, 30)]
+
+
+def test_a_clitic_printed_apart_opens_no_quotation():
+    """Counted by hand: the only quotation is the one in curly marks at 32 to 41; the mark at
+    13 is the apostrophe of "Boeing 's", printed apart from its word."""
+    text = "30 of Boeing 's 787-9 jets, and \u201cwe won,\u201d he said."
+    assert find_quotations(text) == [(32, 41)]
+    assert unpaired_quotes(text) == []
 
 
 def test_an_opening_curly_mark_followed_by_a_space_still_opens():

@@ -338,8 +338,10 @@ QUOTE_REPLACEMENTS = {
     "\u2033": '"',  # ″ double prime
 }
 
-#: Words that start with an apostrophe standing for missing letters: 'em, 'til, '90s.
-ELISIONS = ["em", "til", "tis", "twas", "n", "cause", "bout"]
+#: Words that start with an apostrophe standing for missing letters: 'em, 'til, '90s; and
+#: the clitics some pages print apart from their word ("Boeing 's jets", "they 're"), as
+#: tokenised text does. No quotation opens on one of them.
+ELISIONS = ["em", "til", "tis", "twas", "n", "cause", "bout", "s", "re", "ll", "ve", "d", "m"]
 
 # ---------------------------------------------------------------------------------------
 # Scraper glitches (text lost in the middle of a sentence).
