@@ -6,7 +6,15 @@ import pandas as pd
 import pytest
 
 from newstext.annotating.entity_rules import propagate_person_names, rules_on
-from newstext.annotating.quotations import QUOTE_LABEL, TABLE_COLUMNS, extract_quotes, quotes_table
+from newstext.annotating.quotations import (
+    QUOTE_LABEL,
+    TABLE_COLUMNS,
+    entity_names,
+    entity_of,
+    extract_quotes,
+    full_name,
+    quotes_table,
+)
 from newstext.cleaning.quote_marks import find_quotations, is_apostrophe
 from newstext.core.doc_cache import doc_from_paragraphs
 from newstext.evaluating.reference import reference_quotes
@@ -325,6 +333,29 @@ def test_quotes_table(main_quotes):
         "Moscow": 1,
     }
     assert pd.isna(table.loc[6, "cue"])
+
+
+def test_entity_of_a_token_is_the_doc_entity_holding_it(nlp, raw_lines):
+    """Read from the IOB tags around the token, it is the same span as ``doc.ents`` gives."""
+    with rules_on(nlp):
+        doc = propagate_person_names(doc_from_paragraphs(nlp, raw_lines))
+    holding = {token.i: ent for ent in doc.ents for token in ent}
+    assert len(holding) > 100
+    for token in doc:
+        found = entity_of(token)
+        assert found == holding.get(token.i)
+        if found is not None:
+            assert (found.label_, found.id_) == (holding[token.i].label_, holding[token.i].id_)
+
+
+def test_full_name_from_entities_read_once_is_the_same(main_doc):
+    names = entity_names(main_doc.ents)
+    persons = [token for token in main_doc if token.ent_type_ == "PERSON"]
+    assert persons
+    for token in persons:
+        assert full_name(token, names) == full_name(token)
+    rubio = next(token for token in persons if token.text == "Rubio")
+    assert full_name(rubio, names) == "Marco Rubio"
 
 
 def test_an_empty_table_has_the_columns():

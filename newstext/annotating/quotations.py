@@ -370,13 +370,23 @@ def according_to_source(sentence: Span, outside: set[int]) -> Token | None:
 # ---------------------------------------------------------------------------------------
 
 
-def _entity_of(token: Token) -> Span | None:
-    if token.ent_iob_ == "O":
+def entity_of(token: Token) -> Span | None:
+    """The entity ``token`` is part of, or None.
+
+    Read from the IOB tags of the tokens around it: ``doc.ents`` is built anew, over the
+    whole Doc, each time it is read.
+    """
+    if token.ent_iob_ not in ("B", "I"):
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    first = doc[start]
+    return Span(doc, start, end, label=first.ent_type, kb_id=first.ent_kb_id, span_id=first.ent_id)
 
 
 def speaker_head(subject: Token) -> Token:
@@ -391,7 +401,7 @@ def speaker_head(subject: Token) -> Token:
             return child
     for child in subject.children:  # "Acme editor-in-chief Jane Smith": the name is below
         if child.dep_ in ("compound", "appos") and child.ent_type_ == "PERSON":
-            ent = _entity_of(child)
+            ent = entity_of(child)
             if ent is not None and ent.end > child.i:
                 return ent[-1]
     return subject
@@ -407,11 +417,11 @@ def speaker_phrase(head: Token) -> Span:
     """
     doc = head.doc
     end = head.i + 1
-    ent = _entity_of(head)
+    ent = entity_of(head)
     if ent is not None:
         end = max(end, ent.end)
     for conj in _conjuncts(head):
-        conj_ent = _entity_of(conj)
+        conj_ent = entity_of(conj)
         end = max(end, conj.i + 1, conj_ent.end if conj_ent is not None else 0)
     start = head.left_edge.i
     if head.dep_ == "appos":  # the name alone, not the phrase it stands beside
@@ -557,7 +567,17 @@ def _is_name(words: list[str]) -> bool:
                                for word in words)
 
 
-def full_name(head: Token) -> str | None:
+#: Each entity of a Doc with the words of its name, titles left out: what
+#: :func:`full_name` compares (see :func:`entity_names`).
+EntityNames = list[tuple[Span, list[str]]]
+
+
+def entity_names(ents: Iterable[Span]) -> EntityNames:
+    """Each entity with the words of its name, titles left out, for :func:`full_name`."""
+    return [(ent, _strip_titles(name_words(ent))) for ent in ents]
+
+
+def full_name(head: Token, names: EntityNames | None = None) -> str | None:
     """The fullest name mention up to ``head`` that names the same person.
 
     In order: the longest PERSON mention whose last word is ``head``'s text (``Rubio`` ->
@@ -567,15 +587,19 @@ def full_name(head: Token) -> str | None:
     model may label a person's name ORG; ``Foreign Ministry`` itself is no such name).
     A test that finds only the mention itself gives way to the next (``Kim`` -> ``Kim Jong
     Un``). Titles are left out. None when there is no PERSON mention at all.
+
+    ``names``: :func:`entity_names` of the Doc's entities, when the caller has read them
+    already (many names of one Doc); else they are read here.
     """
     word = head.text
     for ending in ("'s", "\u2019s"):
         if word.endswith(ending):
             word = word[: -len(ending)]
-    own = _entity_of(head)
+    own = entity_of(head)
     own_length = len(name_words(own)) if own is not None else 1
-    earlier = [ent for ent in head.doc.ents if ent.start <= head.i]
-    names = [(ent, _strip_titles(name_words(ent))) for ent in earlier]
+    if names is None:
+        names = entity_names(head.doc.ents)
+    names = [(ent, words) for ent, words in names if ent.start <= head.i]
     tests = (
         lambda ent, words: ent.label_ == "PERSON" and words[-1:] == [word],
         lambda ent, words: ent.label_ == "PERSON" and len(words) >= 2 and word in words,
@@ -618,18 +642,19 @@ class _People:
     sex: dict[str, str] = field(default_factory=dict)
     speakers: list[tuple[Token, str]] = field(default_factory=list)  # (head, resolved)
     resolved: dict[int, str | None] = field(default_factory=dict)  # pronoun index -> name
+    named: EntityNames = field(default_factory=list)  # the Doc's entities, read once
 
     def __post_init__(self) -> None:
+        self.named = entity_names(self.doc.ents)
         names: dict[int, tuple[Token, str]] = {}
-        for ent in self.doc.ents:
+        for ent, words in self.named:
             if ent.root.i in self.quoted:
                 continue
             title = self.doc[ent.start - 1].text if ent.start > 0 else ""
             sex = _sex_of_title(title) or _sex_of_title(ent[0].text)
             if ent.label_ != "PERSON" and sex is None:
                 continue  # a name after Mr or Ms is a person, whatever the model's label
-            words = _strip_titles(name_words(ent))
-            name = full_name(ent[-1]) if ent.label_ == "PERSON" else None
+            name = full_name(ent[-1], self.named) if ent.label_ == "PERSON" else None
             name = name or " ".join(words) or ent.text
             names[ent.root.i] = (ent.root, name)
             if sex is not None:
@@ -712,10 +737,10 @@ def _resolve(found: _Attribution, people: _People) -> str | None:
         return people.pronoun(head)
     if head.lower_ in OTHER_PRONOUNS or head.lower_ in RELATIVE_PRONOUNS:
         return None
-    name = full_name(head)
+    name = full_name(head, people.named)
     if name:
         return name
-    ent = _entity_of(head)
+    ent = entity_of(head)
     if ent is not None and ent.label_ == "PERSON":
         return " ".join(_strip_titles(name_words(ent)))
     if head.pos_ == "NOUN" and any(
