@@ -198,6 +198,16 @@ def test_sentence_offsets_point_at_the_same_text(cleaned, raw):
         assert raw_text.replace(" ", "") == sentence.text.replace(" ", "")
 
 
+def test_sentences_table_agrees_with_the_paragraphs_sentence_counts(cleaned):
+    sentences = cleaned.sentences
+    assert list(sentences["sentence_id"]) == list(range(1, len(sentences) + 1))
+    counted = sentences.groupby("paragraph_id").size()
+    for paragraph in cleaned.paragraphs.itertuples():
+        assert counted.get(paragraph.paragraph_id, 0) == paragraph.sentences
+        numbers = sentences[sentences["paragraph_id"] == paragraph.paragraph_id]["sentence_no"]
+        assert list(numbers) == list(range(1, paragraph.sentences + 1))
+
+
 def test_line_labels_match_the_reference_perfectly(cleaned):
     reference = load_line_labels()
     assert len(reference) == 63

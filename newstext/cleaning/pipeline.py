@@ -174,7 +174,7 @@ def clean_page(
         log += override_rows
     collected = _clean_bodies(text, lines)
     paragraphs = pd.DataFrame(collected["paragraphs"], columns=PARAGRAPH_COLUMNS)
-    sentences = _sentences_table(paragraphs)
+    sentences = pd.DataFrame(collected["sentences"], columns=SENTENCE_COLUMNS)
     quotes = pd.DataFrame(collected["quotes"], columns=QUOTE_MARK_COLUMNS)
     flagged = quotes[(quotes["role"] != "apostrophe") & ~quotes["paired"].astype(bool)]
     reference, note = _reference(lines, reference_date, reference_note)
@@ -361,8 +361,11 @@ def _empty_glitches() -> pd.DataFrame:
 
 
 def _clean_bodies(raw: str, lines: pd.DataFrame) -> dict[str, list[dict]]:
+    """The rows of the paragraphs, sentences, removals, repairs and quote marks tables, from
+    the body lines the cleaner keeps."""
     collected: dict[str, list[dict]] = {
         "paragraphs": [],
+        "sentences": [],
         "removals": [],
         "repairs": [],
         "quotes": [],
@@ -386,8 +389,13 @@ def _clean_bodies(raw: str, lines: pd.DataFrame) -> dict[str, list[dict]]:
         for paragraph in result.paragraphs:
             paragraph_id = len(collected["paragraphs"]) + 1
             paragraph_numbers[article_id] = paragraph_numbers.get(article_id, 0) + 1
-            collected["paragraphs"].append(
-                _paragraph_row(paragraph, paragraph_id, article_id, paragraph_numbers, row.line_no)
+            spans = split_sentences(paragraph.text)  # once: for the count and the table
+            paragraph_row = _paragraph_row(
+                paragraph, paragraph_id, article_id, paragraph_numbers, row.line_no, len(spans)
+            )
+            collected["paragraphs"].append(paragraph_row)
+            collected["sentences"].extend(
+                _sentence_rows(paragraph_row, spans, len(collected["sentences"]))
             )
             collected["quotes"].extend(_quote_rows(raw, paragraph, paragraph_id, article_id))
             for raw_offset in result.inserted_at:
@@ -411,6 +419,7 @@ def _paragraph_row(
     article_id: int,
     numbers: dict[int, int],
     line_no: int,
+    sentences: int,
 ) -> dict:
     return {
         "paragraph_id": paragraph_id,
@@ -419,7 +428,7 @@ def _paragraph_row(
         "line_no": line_no,
         "text": paragraph.text,
         "chars": len(paragraph.text),
-        "sentences": len(split_sentences(paragraph.text)),
+        "sentences": sentences,
         "raw_start": paragraph.raw_start,
         "raw_end": paragraph.raw_end,
         "edited": paragraph.edited(),
@@ -447,25 +456,26 @@ def _quote_rows(raw: str, paragraph: AlignedText, paragraph_id: int, article_id:
     return rows
 
 
-def _sentences_table(paragraphs: pd.DataFrame) -> pd.DataFrame:
+def _sentence_rows(paragraph: dict, spans: list[tuple[int, int]], before: int) -> list[dict]:
+    """The sentences table's rows of one paragraph row, numbered on from ``before``
+    sentences."""
     rows = []
-    for paragraph in paragraphs.to_dict("records"):
-        for number, (start, end) in enumerate(split_sentences(paragraph["text"]), start=1):
-            raw_start, raw_end = span_to_raw(paragraph, start, end)
-            rows.append(
-                {
-                    "sentence_id": len(rows) + 1,
-                    "article_id": paragraph["article_id"],
-                    "paragraph_id": paragraph["paragraph_id"],
-                    "sentence_no": number,
-                    "text": paragraph["text"][start:end],
-                    "start": start,
-                    "end": end,
-                    "raw_start": raw_start,
-                    "raw_end": raw_end,
-                }
-            )
-    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    for number, (start, end) in enumerate(spans, start=1):
+        raw_start, raw_end = span_to_raw(paragraph, start, end)
+        rows.append(
+            {
+                "sentence_id": before + number,
+                "article_id": paragraph["article_id"],
+                "paragraph_id": paragraph["paragraph_id"],
+                "sentence_no": number,
+                "text": paragraph["text"][start:end],
+                "start": start,
+                "end": end,
+                "raw_start": raw_start,
+                "raw_end": raw_end,
+            }
+        )
+    return rows
 
 
 #: The files :func:`write_outputs` writes, by table.
