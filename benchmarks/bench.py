@@ -6,23 +6,30 @@
 2. Corpus: `python -m newstext annotate` on a corpus of pages made by varying the course page,
    at 1 and 2 worker processes, against bare `nlp.pipe` on the same cleaned paragraphs at the
    same number of processes. Targets: at most 25% slower than bare spaCy, and 2 processes at
-   least 1.6 x as fast as 1.
+   least 1.6 x as fast as 1. Each run is repeated (``--repeats``) and the median is shown;
+   the runs are interleaved (annotate, bare, annotate, bare ...), so that a busy spell of a
+   shared machine falls on both sides of a ratio rather than on one. The CPU seconds (every
+   process of the run, user and system) are shown too: on a shared machine they move less
+   than the wall time.
 3. Memory: the peak resident memory of the largest process of `annotate --n-process 2` on
    100 and on 1,000 pages. Target: flat in the number of pages.
 4. Cleaners (printed first, it takes seconds): the cleaner's main article on the development
    pages against no cleaning, jusText and trafilatura, .txt and .html (benchmarks/cleaners.py).
 
 The corpus has 100 pages (not 500) and the memory runs use 2 processes, so that `make bench`
-stays near 10 minutes on a 2-core machine; `--pages` and `--memory-pages` change that.
+stays near 20 minutes on a 2-core machine; `--pages`, `--repeats` and `--memory-pages` change
+that.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from newstext.cleaning.pipeline import clean_page
@@ -55,20 +62,31 @@ for doc in load_english().pipe(texts, batch_size=256, n_process=int(sys.argv[2])
     pass
 """
 
-#: Runs a command and prints its wall time and the peak resident memory of the largest
-#: process it started (Linux counts every descendant that was waited for).
+#: Runs a command and prints its wall time, the CPU time of all its processes and the peak
+#: resident memory of the largest one (Linux counts every descendant that was waited for).
 MEASURE_SCRIPT = """
 import json, resource, subprocess, sys, time
 started = time.perf_counter()
 subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
 seconds = time.perf_counter() - started
-peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"seconds": seconds, "peak_mib": peak_kb / 1024}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
+                  "peak_mib": usage.ru_maxrss / 1024}))
 """
 
 
-def measured(command: list[str]) -> tuple[float, float]:
-    """(seconds, peak MiB of the largest process) of ``command``, run in a fresh process."""
+@dataclass(frozen=True)
+class Run:
+    """What one run of a command took: wall seconds, CPU seconds of all its processes, and
+    the peak resident memory of the largest process (MiB)."""
+
+    seconds: float
+    cpu: float
+    peak_mib: float
+
+
+def measured(command: list[str]) -> Run:
+    """How long ``command`` takes, and its memory, run in a fresh process."""
     result = subprocess.run(
         [sys.executable, "-c", MEASURE_SCRIPT, *command],
         check=True,
@@ -76,7 +94,16 @@ def measured(command: list[str]) -> tuple[float, float]:
         text=True,
     )
     figures = json.loads(result.stdout.strip().splitlines()[-1])
-    return figures["seconds"], figures["peak_mib"]
+    return Run(figures["seconds"], figures["cpu"], figures["peak_mib"])
+
+
+def median_run(runs: list[Run]) -> Run:
+    """The median of each figure over repeated runs of one command."""
+    return Run(
+        statistics.median(run.seconds for run in runs),
+        statistics.median(run.cpu for run in runs),
+        statistics.median(run.peak_mib for run in runs),
+    )
 
 
 def annotate_command(folder: Path, out: Path, n_process: int) -> list[str]:
@@ -94,12 +121,18 @@ def annotate_command(folder: Path, out: Path, n_process: int) -> list[str]:
     ]
 
 
-#: {(pages, n_process): (seconds, peak MiB)} of the annotate runs, so that the memory table
-#: reuses a run the corpus table made.
-Runs = dict[tuple[int, int], tuple[float, float]]
+#: {(pages, n_process): run} of the annotate runs, so that the memory table reuses a run
+#: the corpus table made.
+Runs = dict[tuple[int, int], Run]
+
+ANNOTATE_NAME = "newstext annotate (all outputs)"
+BARE_NAME = "bare nlp.pipe (cleaned paragraphs)"
 
 
-def bench_corpus(pages: int, processes: list[int]) -> Runs:
+def bench_corpus(pages: int, processes: list[int], repeats: int = 3) -> Runs:
+    """Time annotate and bare spaCy on a corpus of ``pages`` pages at each number of
+    processes, ``repeats`` times, interleaved; print the medians and the ratios."""
+    runs: dict[tuple[str, int], list[Run]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "pages"
         folder.mkdir()
@@ -109,32 +142,41 @@ def bench_corpus(pages: int, processes: list[int]) -> Runs:
             texts.extend(clean_page(read_page(path)).paragraphs["text"])
         texts_file = Path(tmp) / "texts.json"
         texts_file.write_text(json.dumps(texts), encoding="utf-8")
-        rows = []
-        for n_process in processes:
-            out = Path(tmp) / f"out_{n_process}"
-            ours = measured(annotate_command(folder, out, n_process))
-            bare = measured([sys.executable, "-c", BARE_SCRIPT, str(texts_file), str(n_process)])
-            rows.append((n_process, ours, bare))
+        for _ in range(repeats):
+            for n_process in processes:
+                out = Path(tmp) / f"out_{n_process}"
+                ours = measured(annotate_command(folder, out, n_process))
+                bare_command = [sys.executable, "-c", BARE_SCRIPT, str(texts_file), str(n_process)]
+                bare = measured(bare_command)
+                runs.setdefault((ANNOTATE_NAME, n_process), []).append(ours)
+                runs.setdefault((BARE_NAME, n_process), []).append(bare)
+    medians = {key: median_run(found) for key, found in runs.items()}
     print(
-        f"\nCorpus: {pages} pages, {len(texts)} paragraphs (each run in a fresh process; "
-        "peak: the largest process)"
+        f"\nCorpus: {pages} pages, {len(texts)} paragraphs (each run in a fresh process, "
+        f"median of {repeats}; CPU: all its processes; peak: the largest process)"
     )
-    print(f"{'run':<36}{'n_process':>10}{'seconds':>9}{'pages/s':>9}{'peak MiB':>10}")
-    for n_process, ours, bare in rows:
-        for name, (seconds, mib) in (
-            ("newstext annotate (all outputs)", ours),
-            ("bare nlp.pipe (cleaned paragraphs)", bare),
-        ):
-            print(f"{name:<36}{n_process:>10}{seconds:>9.1f}{pages / seconds:>9.1f}{mib:>10.0f}")
-    for n_process, ours, bare in rows:
-        print(f"overhead at n_process={n_process}: {ours[0] / bare[0]:.2f} (target <= 1.25)")
-    by_n = {n_process: ours[0] for n_process, ours, _ in rows}
-    if 1 in by_n and 2 in by_n:
-        print(
-            f"speed-up of annotate, 2 processes against 1: {by_n[1] / by_n[2]:.2f} x "
-            "(target >= 1.6)"
-        )
-    return {(pages, n_process): ours for n_process, ours, _ in rows}
+    print(
+        f"{'run':<36}{'n_process':>10}{'seconds':>9}{'min-max':>13}{'CPU s':>8}"
+        f"{'pages/s':>9}{'peak MiB':>10}"
+    )
+    for n_process in processes:
+        for name in (ANNOTATE_NAME, BARE_NAME):
+            run = medians[(name, n_process)]
+            walls = [found.seconds for found in runs[(name, n_process)]]
+            spread = f"{min(walls):.1f}-{max(walls):.1f}"
+            print(
+                f"{name:<36}{n_process:>10}{run.seconds:>9.1f}{spread:>13}{run.cpu:>8.1f}"
+                f"{pages / run.seconds:>9.1f}{run.peak_mib:>10.0f}"
+            )
+    for n_process in processes:
+        ours, bare = medians[(ANNOTATE_NAME, n_process)], medians[(BARE_NAME, n_process)]
+        ratio = ours.seconds / bare.seconds
+        print(f"overhead at n_process={n_process}: {ratio:.2f} (target <= 1.25)")
+    if 1 in processes and 2 in processes:
+        for name, target in ((ANNOTATE_NAME, " (target >= 1.6)"), (BARE_NAME, "")):
+            speed_up = medians[(name, 1)].seconds / medians[(name, 2)].seconds
+            print(f"speed-up, 2 processes against 1, {name}: {speed_up:.2f} x{target}")
+    return {(pages, n_process): medians[(ANNOTATE_NAME, n_process)] for n_process in processes}
 
 
 def bench_memory(sizes: list[int], n_process: int, known: Runs) -> None:
@@ -147,7 +189,8 @@ def bench_memory(sizes: list[int], n_process: int, known: Runs) -> None:
                 make_corpus(folder, pages)
                 command = annotate_command(folder, Path(tmp) / "out", n_process)
                 known[(pages, n_process)] = measured(command)
-        rows.append((pages, *known[(pages, n_process)]))
+        run = known[(pages, n_process)]
+        rows.append((pages, run.seconds, run.peak_mib))
     print(f"\nMemory: newstext annotate --n-process {n_process} (peak: the largest process)")
     print(f"{'pages':>7}{'seconds':>9}{'pages/s':>9}{'peak MiB':>10}")
     for pages, seconds, mib in rows:
@@ -182,7 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-notebooks", action="store_true")
     parser.add_argument("--skip-corpus", action="store_true")
     parser.add_argument("--skip-memory", action="store_true")
-    parser.add_argument("--repeats", type=int, default=3, help="runs of each notebook (median)")
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=3,
+        help="runs of each notebook and of each corpus command (median)",
+    )
     args = parser.parse_args(argv)
     if not args.skip_cleaners:
         from cleaners import bench_cleaners  # benchmarks/cleaners.py, beside this file
@@ -194,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_notebooks(args.repeats)
     runs: Runs = {}
     if not args.skip_corpus:
-        runs = bench_corpus(args.pages, args.n_process)
+        runs = bench_corpus(args.pages, args.n_process, args.repeats)
     if not args.skip_memory:
         bench_memory(args.memory_pages, 2, runs)
     return 0
