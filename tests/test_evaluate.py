@@ -81,7 +81,7 @@ def test_every_quotation_found_with_its_speaker(pipeline, base, reference, page_
     for record in predicted:
         assert page_text[record.start_char : record.end_char] == record.quote
     scores = score_quotes(predicted, reference)
-    counts = (scores.reference, scores.predicted, scores.found, scores.right_speaker)
+    counts = (scores.gold, scores.predicted, scores.found, scores.right_speaker)
     assert counts == (12, 12, 12, 12)
     assert scores.precision == scores.recall == scores.speaker_accuracy == 1.0
 

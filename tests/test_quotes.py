@@ -239,10 +239,24 @@ def test_a_speech_noun_carries_its_speaker(nlp):
         ('"The results are clear," Lee and her colleagues wrote in the journal.',
          "Lee and her colleagues"),
         ('North Korean leader Kim Jong Un met envoys. "We are ready," Kim said.', "Kim Jong Un"),
+        # Found on held-out news (issue 15): a name among coordinated titles, a participle
+        # describing who speaks, and a cue whose only subject the parser put in the quotation.
+        ('“Sales were below our expectations," chairman, CEO and president Jane Okafor said.',
+         "Jane Okafor"),
+        ("The video shows a crowd of farmers shouting, “We want fair prices.” It ran on Monday.",
+         "a crowd"),
+        ("“We will appeal,” the lawyer for Daniel Moreau said on Tuesday.", "the lawyer"),
     ],
 )
 def test_who_the_speaker_is(nlp, text, speaker):
     assert speakers(nlp, text)[-1][3] == speaker
+
+
+def test_the_speaker_as_written_holds_no_quote_mark(nlp):
+    text = '“We will appeal the ruling," chief executive and founder Daniel Moreau said.'
+    assert speakers(nlp, text) == [
+        ('“We will appeal the ruling,"', "said", "founder Daniel Moreau", "Daniel Moreau")
+    ]
 
 
 def test_the_noun_phrase_that_points_back_to_an_earlier_speaker(nlp):

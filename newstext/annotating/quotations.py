@@ -346,8 +346,31 @@ def subject_of(verb: Token, outside: set[int] | None = None) -> Token | None:
         for child in candidate.children:
             if child.dep_ in SUBJECT_DEPS and child.i not in outside:
                 return child
+        if _modifies_noun(candidate, outside):
+            return candidate.head  # "protesters chanting ...", "a statement reading ..."
         if candidate.pos_ == "NOUN":
             break  # the subject of a clause above a noun is not the speaker
+    return None
+
+
+def _modifies_noun(verb: Token, outside: set[int]) -> bool:
+    """True when ``verb`` is a participle describing a noun outside the quotation, the one
+    who does the speaking: ``a crowd chanting "..."``."""
+    return (
+        verb.dep_ == "acl"
+        and verb.pos_ == "VERB"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and verb.head.i not in outside
+    )
+
+
+def _name_before_cue(tokens: list[Token], cue: Token) -> Token | None:
+    """A person named between the closing mark and a cue after it, when the parser gave the
+    cue no subject outside the quotation (``"...," chairman and CEO Jane Smith said``)."""
+    last = tokens[-1].i
+    for token in reversed(cue.doc[last + 1 : cue.i]):
+        if token.ent_type_ == "PERSON":
+            return token  # the name's last word, the nearest to the cue
     return None
 
 
@@ -396,15 +419,33 @@ def speaker_head(subject: Token) -> Token:
         subject = subject.head.head
     if subject.ent_type_ == "PERSON" or subject.lower_ in PERSON_PRONOUNS:
         return subject
+    name = _name_in_titles(subject)  # "Acme editor-in-chief Jane Smith": the name is below
+    if name is not None:
+        return name
     for child in subject.children:
-        if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
             return child
-    for child in subject.children:  # "Acme editor-in-chief Jane Smith": the name is below
-        if child.dep_ in ("compound", "appos") and child.ent_type_ == "PERSON":
-            ent = entity_of(child)
-            if ent is not None and ent.end > child.i:
-                return ent[-1]
     return subject
+
+
+def _name_in_titles(subject: Token) -> Token | None:
+    """The last word of a person's name in an appositive, a compound or a conjunct of
+    ``subject``: ``the union's general secretary, Jane Smith``, ``Acme editor-in-chief Jane
+    Smith``, ``chairman, CEO and president Jane Smith``. Only those links are followed, not
+    ``of`` or ``for``: ``the lawyer for Jane Smith`` is not Jane Smith."""
+    if subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    waiting = [subject]
+    while waiting:
+        token = waiting.pop(0)
+        for child in token.children:
+            if child.dep_ not in ("conj", "appos", "compound"):
+                continue
+            if child.ent_type_ == "PERSON":
+                ent = entity_of(child)
+                return ent[-1] if ent is not None else child
+            waiting.append(child)
+    return None
 
 
 def speaker_phrase(head: Token) -> Span:
@@ -426,6 +467,8 @@ def speaker_phrase(head: Token) -> Span:
     start = head.left_edge.i
     if head.dep_ == "appos":  # the name alone, not the phrase it stands beside
         start = min(token.i for token in head.subtree)
+    while start < head.i and (doc[start].is_punct or doc[start].is_quote):
+        start += 1  # a closing mark the parser hung on the phrase: '," chief executive ...'
     return doc[start:end]
 
 
@@ -448,6 +491,8 @@ def _attribute(
     if cue is None:
         return _NONE
     subject = noun_speaker(cue) if cue.pos_ == "NOUN" else subject_of(cue, quoted)
+    if subject is None:
+        subject = _name_before_cue(tokens, cue)
     cue_text = cue.text.lower()
     if subject is None:
         return _Attribution(cue_text, None, None, "cue")
