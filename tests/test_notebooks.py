@@ -47,6 +47,27 @@ def test_teacher_edition_passes_every_check(path, run_notebook):
     assert [r for r in results if r[0] != "✅"] == []
 
 
+@pytest.mark.parametrize("path", TEACHER_NOTEBOOKS, ids=lambda p: p.stem)
+def test_the_core_path_runs_on_its_own(path):
+    """A class that skips every "Going further" section runs the rest top to bottom, and
+    each exercise of the core still passes: nothing there needs a skipped section (not a
+    name, not a file it writes). test_minutes.py checks the names without running."""
+    import nbformat
+
+    from conftest import NO_NETWORK, fresh_project
+    from newstext.course.runner import core_path, execute_notebook
+
+    project = fresh_project()
+    whole = nbformat.read(path, as_version=4)
+    core = core_path(whole)
+    copy = project / path.relative_to(ROOT).with_name(f"core_{path.name}")
+    nbformat.write(core, copy)
+    nb = execute_notebook(copy, prelude=NO_NETWORK)  # raises, naming the cell, if one fails
+    results = check_results(nb)
+    assert len(results) == checked_cells(nb) >= 1
+    assert [r for r in results if r[0] != "✅"] == []
+
+
 @pytest.mark.parametrize("path", STUDENT_NOTEBOOKS[:1], ids=lambda p: p.stem)
 def test_a_run_writes_an_html_handout(path, run_notebook, tmp_path):
     html = export_html(run_notebook(path), tmp_path / f"{path.stem}.html").read_text(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from nbclient.exceptions import CellExecutionError
 from traitlets.config import Config
 
 from newstext.core.errors import NewstextError
+from newstext.course.pace import GOING_FURTHER
 
 CELL_TIMEOUT = 300  # seconds; a cell of this course takes a few
 
@@ -50,6 +52,26 @@ def execute_notebook(
         last_line = str(err).strip().splitlines()[-1] if str(err).strip() else "an error"
         raise NewstextError(f"{path} failed: {last_line}") from None
     return nb
+
+
+#: A section heading: ``## `` at the start of a Markdown cell, an exercise's ``## ✏️`` heading
+#: excepted (an exercise belongs to the section it sits in, as in :mod:`newstext.course.pace`).
+_SECTION_HEADING = re.compile(r"## (?!✏️)(.+)")
+
+
+def core_path(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of ``nb`` without its "Going further" sections: the notebook a class that keeps
+    to the core runs. A section runs from its ``## `` heading cell to the next one."""
+    core = nbformat.from_dict(nb)  # a deep copy
+    kept, skipping = [], False
+    for cell in core.cells:
+        heading = _SECTION_HEADING.match(cell.source) if cell.cell_type == "markdown" else None
+        if heading:
+            skipping = heading[1].startswith(GOING_FURTHER)
+        if not skipping:
+            kept.append(cell)
+    core.cells = kept
+    return core
 
 
 def export_html(nb: nbformat.NotebookNode, target: Path) -> Path:
