@@ -149,3 +149,30 @@ def test_raw_span_refuses_the_newline_between_paragraphs(cleaned, docs):
     newline = next(token for token in docs[0] if token.text == "\n")
     with pytest.raises(ValueError, match="not inside a paragraph"):
         raw_span(cleaned, docs[0], newline)
+
+
+def test_annotate_page_reuses_the_paragraphs_page_docs_parsed(project, monkeypatch, nlp):
+    """Notebook 05 parses a page with page_docs, then annotates it: the model does not read
+    the page a second time, and the tables are those of a fresh parse."""
+    from weakref import WeakKeyDictionary
+
+    from newstext.annotating.annotate_page import annotate_page
+    from newstext.core import doc_cache
+
+    monkeypatch.setattr(page_docs_module, "_PAGE_DOCS", {})
+    monkeypatch.setattr(doc_cache, "_PARSED", WeakKeyDictionary())  # nothing parsed yet
+    fresh = annotate_page(OTHER_PAGE)  # parsed with nlp.pipe, and not remembered
+    cleaned, _ = page_docs(OTHER_PAGE)
+    asked = []
+    real_pipe = nlp.pipe
+
+    def spy(texts, *args, **kwargs):
+        texts = list(texts)
+        asked.extend(texts)
+        return real_pipe(texts, *args, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", spy)
+    again = annotate_page(cleaned)
+    assert asked == []
+    assert again.entities.equals(fresh.entities)
+    assert again.quotes.equals(fresh.quotes)

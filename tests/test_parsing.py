@@ -71,3 +71,16 @@ def test_model_prefix_stops_at_the_first_rule(nlp):
     with rules_on(nlp):
         assert parsing.model_prefix(nlp) == tuple(nlp.pipe_names[: -len(RULE_PIPES)])
     assert parsing.model_prefix(nlp) == tuple(nlp.pipe_names)
+
+
+def test_parsed_before_gives_what_parse_gives_for_known_texts_and_none_for_new(nlp, cleaned):
+    texts = paragraph_texts(cleaned)[:4]
+    parsing.parse(nlp, texts)
+    with rules_on(nlp, patterns=COURSE_PATTERNS):
+        expected = [layers(doc) for doc in nlp.pipe(texts)]
+        found = parsing.parsed_before(nlp, [*texts, "No test parses this sentence first."])
+    assert [layers(doc) for doc in found[:-1]] == expected
+    assert found[-1] is None
+    before = len(parsing._PARSED[nlp])
+    parsing.parsed_before(nlp, ["Another sentence nobody parsed."])
+    assert len(parsing._PARSED[nlp]) == before  # it only looks: nothing parsed, nothing kept

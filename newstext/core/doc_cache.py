@@ -21,8 +21,16 @@ from spacy.tokens import Doc
 #: The factories of the components a trained pipeline ships with. A pipeline made only of
 #: these gives the same ``Doc`` for the same text every time.
 MODEL_FACTORIES = frozenset(
-    {"tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler",
-     "lemmatizer", "ner"}
+    {
+        "tok2vec",
+        "tagger",
+        "morphologizer",
+        "parser",
+        "senter",
+        "attribute_ruler",
+        "lemmatizer",
+        "ner",
+    }
 )
 
 #: The span group of an article Doc that holds one span per paragraph.
@@ -55,11 +63,32 @@ def parse(nlp: Language, texts: Iterable[str]) -> list[Doc]:
     texts = list(texts)
     model = model_prefix(nlp)
     model_docs = _model_docs(nlp, model, texts)
-    rules = [nlp.get_pipe(name) for name in nlp.pipe_names[len(model):]]
+    rules = [nlp.get_pipe(name) for name in nlp.pipe_names[len(model) :]]
     docs = []
     for doc in model_docs:
         for component in rules:
             doc = component(doc)
+        docs.append(doc)
+    return docs
+
+
+def parsed_before(nlp: Language, texts: Iterable[str]) -> list[Doc | None]:
+    """For each text, what :func:`parse` gives when this process has parsed the text with
+    the model before (a copy, the rule components run on it), else None.
+
+    Only looks: nothing is parsed or remembered, so a caller that parses many texts of its
+    own (a corpus) keeps its memory flat and still reuses what a notebook parsed already.
+    """
+    model = model_prefix(nlp)
+    known = _PARSED.get(nlp, {})
+    rules = [nlp.get_pipe(name) for name in nlp.pipe_names[len(model) :]]
+    docs: list[Doc | None] = []
+    for text in texts:
+        doc = known.get((model, text))
+        if doc is not None:
+            doc = doc.copy()
+            for component in rules:
+                doc = component(doc)
         docs.append(doc)
     return docs
 
@@ -75,7 +104,6 @@ def _model_docs(nlp: Language, model: tuple[str, ...], texts: list[str]) -> list
         for text, doc in zip(new, nlp.pipe(new), strict=True):
             known[(model, text)] = doc
     return [known[(model, text)].copy() for text in texts]
-
 
 
 def paragraph_texts(paragraphs: Sequence[str]) -> list[str]:

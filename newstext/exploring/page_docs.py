@@ -26,6 +26,7 @@ from newstext.core.doc_cache import (
     doc_from_paragraphs,
     join_paragraph_docs,
     paragraph_texts,
+    parsed_before,
 )
 from newstext.core.model import load_english
 from newstext.core.paths import RAW_PAGE
@@ -82,7 +83,9 @@ def parse_pages(
     """The article ``Doc`` s of many cleaned pages, parsed in one ``nlp.pipe`` stream.
 
     One stream keeps spaCy's batches full across pages; ``n_process`` > 1 parses in
-    several processes (worth it for hundreds of pages, not for one).
+    several processes (worth it for hundreds of pages, not for one). In one process, a
+    paragraph this process parsed before (:func:`page_docs` in a notebook) is not parsed
+    again (:func:`newstext.core.doc_cache.parsed_before`).
     """
     items = []
     articles = []
@@ -93,10 +96,14 @@ def parse_pages(
             articles.append(key)
             for text in paragraph_texts(texts):
                 items.append((text, len(articles) - 1))
+    found: list[Doc | None] = [None] * len(items)
+    if n_process <= 1:
+        found = parsed_before(nlp, [text for text, _ in items])
+    new = [item for item, doc in zip(items, found, strict=True) if doc is None]
+    stream = iter(nlp.pipe(new, as_tuples=True, batch_size=batch_size, n_process=n_process))
     parsed: list[list[Doc]] = [[] for _ in articles]
-    stream = nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)
-    for doc, article_no in stream:
-        parsed[article_no].append(doc)
+    for (_, article_no), doc in zip(items, found, strict=True):
+        parsed[article_no].append(doc if doc is not None else next(stream)[0])
     docs: list[list[Doc]] = [[] for _ in pages]
     for (page_no, article_id, role, texts), paragraph_docs in zip(articles, parsed, strict=True):
         doc = join_paragraph_docs(paragraph_docs, texts) if texts else nlp.make_doc("")
