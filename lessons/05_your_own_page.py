@@ -637,15 +637,16 @@ else:
 # %% [markdown]
 # ## 4. Explore it against the course page
 #
-# Now the model may speak. `page_docs` parses both pages (each once per session), and the
-# token tables of notebook 02 follow.
+# Now the model may speak. `page_docs` parses your page, and `course_docs(articles=[1])` the
+# course page's main article, the one we compare with (each once per session; the course
+# page's two other articles would only cost time). The token tables of notebook 02 follow.
 
 # %%
 from newstext.exploring.page_docs import course_docs, page_docs
 from newstext.exploring.tables import tokens_table
 
 my_cleaned, my_docs = page_docs(page)
-course_cleaned, course_parsed = course_docs()
+course_cleaned, course_parsed = course_docs(articles=[1])
 my_tokens = tokens_table(my_cleaned, my_docs)
 course_tokens = tokens_table(course_cleaned, course_parsed)
 

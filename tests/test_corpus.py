@@ -151,6 +151,26 @@ def test_raw_span_refuses_the_newline_between_paragraphs(cleaned, docs):
         raw_span(cleaned, docs[0], newline)
 
 
+def test_only_articles_keeps_their_rows_in_every_table(cleaned):
+    main = page_docs_module.only_articles(cleaned, [1])
+    assert list(main.articles["article_id"]) == [1]
+    for name, table in main.tables().items():
+        if name != "log" and "article_id" in table.columns:
+            assert set(table["article_id"]) <= {1}, name
+    assert len(main.paragraphs) == (cleaned.paragraphs["article_id"] == 1).sum()
+    assert main.raw == cleaned.raw and main.log.equals(cleaned.log)
+
+
+def test_page_docs_of_some_articles_parses_only_them(project, monkeypatch):
+    monkeypatch.setattr(page_docs_module, "_PAGE_DOCS", {})
+    cleaned, docs = course_docs()
+    main, main_docs = course_docs(articles=[1])
+    assert [doc.user_data["article_id"] for doc in main_docs] == [1]
+    assert main_docs[0].to_json() == docs[0].to_json()
+    assert list(main.articles["article_id"]) == [1]
+    assert course_docs(articles=[1])[1] is main_docs  # remembered apart from the whole page
+
+
 def test_annotate_page_reuses_the_paragraphs_page_docs_parsed(project, monkeypatch, nlp):
     """Notebook 05 parses a page with page_docs, then annotates it: the model does not read
     the page a second time, and the tables are those of a fresh parse."""

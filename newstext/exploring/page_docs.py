@@ -12,6 +12,8 @@ work on, the course page (``RAW_PAGE``) by default::
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -111,30 +113,53 @@ def parse_pages(
     return docs
 
 
-#: The pages parsed in this process: {(file, size, time, override stamp): (cleaned, docs)}.
+#: The pages parsed in this process: {(file, size, time, override stamp, articles): (cleaned,
+#: docs)}.
 _PAGE_DOCS: dict[tuple, tuple[CleanedPage, list[Doc]]] = {}
 
 
-def page_docs(page: str | Path = RAW_PAGE) -> tuple[CleanedPage, list[Doc]]:
+def only_articles(cleaned: CleanedPage, article_ids: Iterable[int]) -> CleanedPage:
+    """``cleaned`` with the rows of the articles ``article_ids`` only, in every table that
+    has an ``article_id`` column; the raw page, its offsets and the log stay whole."""
+    ids = set(article_ids)
+    kept = {
+        name: table[table["article_id"].isin(ids)].reset_index(drop=True)
+        for name, table in cleaned.tables().items()
+        if name != "log" and "article_id" in table.columns
+    }
+    return replace(cleaned, **kept)
+
+
+def page_docs(
+    page: str | Path = RAW_PAGE, articles: Sequence[int] | None = None
+) -> tuple[CleanedPage, list[Doc]]:
     """``page`` cleaned (:func:`cleaned_page`) and parsed (:func:`article_docs`) with the
     shared pipeline, once per process: a notebook and its exercise checks use the same parse
     instead of parsing the page twice. A page file or override file changed since is
-    cleaned and parsed again."""
+    cleaned and parsed again.
+
+    ``articles``: the ids of the articles to keep (:func:`only_articles`) and parse, when a
+    notebook needs only some of them (the course page's main article: ``[1]``).
+    """
     path = Path(page).resolve()
     stat = path.stat() if path.is_file() else None
-    key = (path, stat.st_size, stat.st_mtime_ns, overrides_stamp(path)) if stat else None
+    wanted = tuple(articles) if articles is not None else None
+    key = (path, stat.st_size, stat.st_mtime_ns, overrides_stamp(path), wanted) if stat else None
     if key is not None and key in _PAGE_DOCS:
         return _PAGE_DOCS[key]
     cleaned = cleaned_page(page)
+    if wanted is not None:
+        cleaned = only_articles(cleaned, wanted)
     found = cleaned, article_docs(cleaned, load_english())
     if key is not None:
         _PAGE_DOCS[key] = found
     return found
 
 
-def course_docs() -> tuple[CleanedPage, list[Doc]]:
-    """The course page cleaned and parsed, once per process (:func:`page_docs`)."""
-    return page_docs(RAW_PAGE)
+def course_docs(articles: Sequence[int] | None = None) -> tuple[CleanedPage, list[Doc]]:
+    """The course page cleaned and parsed, once per process (:func:`page_docs`); only the
+    articles ``articles`` when given."""
+    return page_docs(RAW_PAGE, articles)
 
 
 def paragraphs_of(cleaned: CleanedPage, article_id: int) -> pd.DataFrame:
