@@ -226,17 +226,19 @@ shortest_sentences(sentences, n=3)
 # will intercept.'): real sentences, but their speaker is named in another sentence, a puzzle for
 # notebook 03. The longest one reads "... 'killing a lot of people' on
 # both bigger army is pressing hard ...": that is **scraper damage**, two sentences glued together
-# where the scraper lost text. Notebook 01 flagged such sentences. We compute its flags again and
-# `merge` them into the longest sentences on the raw offsets (the two tables number their
-# sentences differently, see the warning above):
+# where the scraper lost text. Notebook 01 flagged such sentences. We compute its flags again,
+# for the cleaner's sentences at the same raw offsets as the five longest (the rules read one
+# sentence at a time, so five is all it takes), and `merge` them into the longest sentences on
+# the raw offsets (the two tables number their sentences differently, see the warning above):
 
 # %%
 from newstext.cleaning.glitches import find_glitches
 
-glitches = find_glitches(cleaned.sentences, nlp)  # notebook 01's glitch flags
+offsets = ["raw_start", "raw_end"]
 longest = sentences.sort_values("n_words", ascending=False).head(5)
-flagged = longest.merge(glitches[["raw_start", "raw_end", "rule"]], on=["raw_start", "raw_end"],
-                        how="left")
+same_sentences = cleaned.sentences.merge(longest[offsets], on=offsets)
+glitches = find_glitches(same_sentences, nlp)  # notebook 01's glitch flags
+flagged = longest.merge(glitches[offsets + ["rule"]], on=offsets, how="left")
 flagged[["article_id", "sentence_id", "n_words", "rule", "text"]]
 
 # %% [markdown]
