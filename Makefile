@@ -8,8 +8,14 @@ STAMP := $(VENV)/.installed
 PACKAGE := $(wildcard newstext/*.py newstext/*/*.py)
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 HANDOUTS := $(patsubst notebooks/%.ipynb,build/%.html,$(NOTEBOOKS))
-# Jupyter refuses to run as root (containers, CI) unless told it may.
-LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
+# Jupyter refuses to run as root (containers, CI) unless told it may. Each kernel gets its own
+# CurveZMQ keys, as newstext.course.runner gives the kernels of `make run` and `make bench`, so
+# ipykernel 7 has no "Kernel is running over TCP without encryption" warning to print (only
+# when pyzmq has CurveZMQ, as the package index's wheels do; set when the recipe runs, after
+# .venv exists).
+CURVE = $(shell $(BIN)/python -c "import zmq; print(zmq.has('curve'))" 2>/dev/null)
+LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,) \
+	$(if $(filter True,$(CURVE)),--MappingKernelManager.transport_encryption=auto,)
 
 .PHONY: help install lab test run editions bench test-browser clean
 
