@@ -42,7 +42,12 @@ from newstext.cleaning.quote_marks import (
     normalise_quotes,
     unpaired_quotes,
 )
-from newstext.cleaning.sentences import find_missing_spaces, repair_missing_spaces, split_sentences
+from newstext.cleaning.sentences import (
+    _sentence_end_at,
+    find_missing_spaces,
+    repair_missing_spaces,
+    split_sentences,
+)
 from newstext.core.paths import RAW_PAGE
 from newstext.core.reading import read_page
 
@@ -435,6 +440,81 @@ def test_alignment_survives_deletion_insertion_and_quotes():
     assert span_to_raw(paragraph, 15, 21) == (raw.index("we go."), raw.index("we go.") + 6)
     assert to_raw(paragraph, len(aligned.text)) == aligned.raw_end == len(raw) - 3
     assert aligned.edited()
+
+
+#: Texts with every kind of whitespace run, quote mark and sentence end the cleaner meets.
+AWKWARD_TEXTS = [
+    "",
+    " ",
+    "one",
+    "  two  spaces \t\t and\u00a0\u00a0nbsp \u2028 line sep\x1c\x1dend  ",
+    "He said.  'Yes.'\n\nThen\u2026 Mr. Smith left! Did he?  \"No.\" (Maybe.) U.S. troops.",
+    "Wait... What? Really\u2026 Yes. e.g. this. J. Smith.",
+]
+
+
+def _collapsed_char_by_char(aligned: AlignedText) -> AlignedText:
+    """Runs of whitespace become their first character, one character at a time."""
+    keep = [
+        i
+        for i, char in enumerate(aligned.text)
+        if not (char.isspace() and i > 0 and aligned.text[i - 1].isspace())
+    ]
+    text = "".join(aligned.text[i] for i in keep)
+    return AlignedText(text, tuple(aligned.offsets[i] for i in keep)).strip()
+
+
+def _sentences_char_by_char(text: str) -> list[tuple[int, int]]:
+    """split_sentences, trying every character as a sentence end."""
+    spans = []
+    start = len(text) - len(text.lstrip())
+    offset = start
+    while offset < len(text):
+        end = _sentence_end_at(text, offset)
+        if end is None:
+            offset += 1
+            continue
+        spans.append((start, end))
+        start = end + len(text[end:]) - len(text[end:].lstrip())
+        offset = start
+    if start < len(text):
+        spans.append((start, len(text.rstrip())))
+    return [span for span in spans if span[1] > span[0]]
+
+
+def _texts_to_check() -> list[str]:
+    return AWKWARD_TEXTS + read_page(RAW_PAGE).split("\n")
+
+
+@pytest.mark.parametrize("text", _texts_to_check())
+def test_collapse_spaces_keeps_the_first_character_of_each_run(text):
+    aligned = AlignedText.from_raw("xx" + text, 2)
+    aligned = aligned.insert([len(text) // 2])
+    assert aligned.collapse_spaces() == _collapsed_char_by_char(aligned)
+
+
+@pytest.mark.parametrize("text", _texts_to_check())
+def test_split_sentences_is_the_same_as_trying_every_character(text):
+    assert split_sentences(text) == _sentences_char_by_char(text)
+
+
+def test_edited_means_not_one_raw_slice():
+    raw = "0123456789"
+    assert not AlignedText.from_raw(raw, 2, 8).edited()
+    assert not AlignedText("", ()).edited()
+    assert AlignedText.from_raw(raw, 2, 8).delete([(2, 3)]).edited()
+    assert AlignedText.from_raw(raw, 0, 3).insert([0]).edited()  # inserted before raw 0
+    assert AlignedText.from_raw(raw, 0, 3).insert([3]).edited()
+    aligned = AlignedText.from_raw(raw, 1, 9).delete([(0, 1), (7, 8)])
+    assert not aligned.edited()  # deleted at the ends only: still one raw slice
+    assert len(aligned.segments()) == 1
+
+
+def test_replace_chars_is_one_for_one():
+    aligned = AlignedText.from_raw("\u2018a\u2019 \u201cb\u201d", 0)
+    replaced = aligned.replace_chars({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+    assert replaced.text == "'a' \"b\""
+    assert replaced.offsets == aligned.offsets
 
 
 def test_clean_body_line_short_line_with_inline_marker():

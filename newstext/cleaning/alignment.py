@@ -13,11 +13,15 @@ in no segment were inserted by the cleaner. :func:`to_raw` reads that list back.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 #: The offset recorded for a character the cleaner inserted (it has no raw character).
 INSERTED = -1
+
+#: Two whitespace characters or more (``\s`` is what ``str.isspace`` calls whitespace).
+_SPACE_RUN = re.compile(r"\s{2,}")
 
 Segment = tuple[int, int, int]
 
@@ -42,9 +46,9 @@ class AlignedText:
     # -- edits --------------------------------------------------------------------------
 
     def replace_chars(self, mapping: Mapping[str, str]) -> AlignedText:
-        """Replace characters one for one (``mapping`` values are single characters)."""
-        text = "".join(mapping.get(char, char) for char in self.text)
-        return AlignedText(text, self.offsets)
+        """Replace characters one for one (``mapping``: single characters to single
+        characters)."""
+        return AlignedText(self.text.translate(str.maketrans(dict(mapping))), self.offsets)
 
     def delete(self, spans: Iterable[tuple[int, int]]) -> AlignedText:
         """Delete the characters of each ``(start, end)`` span (clean offsets)."""
@@ -84,12 +88,16 @@ class AlignedText:
 
     def collapse_spaces(self) -> AlignedText:
         """Runs of whitespace become their first character; the ends are stripped."""
-        keep = []
-        for i, char in enumerate(self.text):
-            if char.isspace() and i > 0 and self.text[i - 1].isspace():
-                continue
-            keep.append(i)
-        return self._pick(keep).strip()
+        texts: list[str] = []
+        offsets: list[int] = []
+        start = 0
+        for run in _SPACE_RUN.finditer(self.text):
+            texts.append(self.text[start : run.start() + 1])
+            offsets.extend(self.offsets[start : run.start() + 1])
+            start = run.end()
+        texts.append(self.text[start:])
+        offsets.extend(self.offsets[start:])
+        return AlignedText("".join(texts), tuple(offsets)).strip()
 
     def _pick(self, indices: list[int]) -> AlignedText:
         text = "".join(self.text[i] for i in indices)
@@ -133,7 +141,11 @@ class AlignedText:
 
     def edited(self) -> bool:
         """True when characters were deleted or inserted (the text is not one raw slice)."""
-        return len(self.segments()) > 1 or INSERTED in self.offsets
+        if not self.offsets:
+            return False
+        first = self.offsets[0]
+        one_slice = tuple(range(first, first + len(self.offsets)))
+        return INSERTED in self.offsets or self.offsets != one_slice
 
 
 def segments_to_json(segments: list[Segment]) -> str:

@@ -12,10 +12,15 @@ capital letter (maybe after a quote mark), unless the word is an abbreviation fr
 
 from __future__ import annotations
 
+import re
+
 from newstext.cleaning.lexicon import ABBREVIATIONS
 from newstext.cleaning.quote_marks import QUOTE_CHARS, find_quote_marks
 
 _ENDERS = ".!?"
+
+#: Where a sentence may end: the characters :func:`_sentence_end_at` looks at.
+_END_CHARS = re.compile("[.!?\u2026]")
 _ABBREVIATIONS = set(ABBREVIATIONS)
 
 Span = tuple[int, int]
@@ -89,15 +94,14 @@ def split_sentences(text: str) -> list[Span]:
     """
     spans: list[Span] = []
     start = _skip_spaces(text, 0)
-    offset = start
-    while offset < len(text):
-        end = _sentence_end_at(text, offset)
+    for found in _END_CHARS.finditer(text, start):  # only these characters can end one
+        if found.start() < start:
+            continue  # inside the spaces after the sentence that just ended
+        end = _sentence_end_at(text, found.start())
         if end is None:
-            offset += 1
             continue
         spans.append((start, end))
         start = _skip_spaces(text, end)
-        offset = start
     if start < len(text):
         spans.append((start, len(text.rstrip())))
     return [span for span in spans if span[1] > span[0]]
