@@ -73,11 +73,22 @@ def parse_with_rules(
     return [[propagate_person_names(doc) for doc in docs] for docs in pages_docs]
 
 
-def entities_table(cleaned: CleanedPage, docs: list[Doc]) -> pd.DataFrame:
-    """One row per entity: ``article_id, text, label, start_char, end_char, origin``."""
+def _indexes(
+    cleaned: CleanedPage, docs: list[Doc], indexes: list[ParagraphIndex] | None
+) -> list[ParagraphIndex]:
+    """``indexes`` when given, else the :class:`ParagraphIndex` of each doc."""
+    if indexes is not None:
+        return indexes
+    return [ParagraphIndex(cleaned, doc) for doc in docs]
+
+
+def entities_table(
+    cleaned: CleanedPage, docs: list[Doc], indexes: list[ParagraphIndex] | None = None
+) -> pd.DataFrame:
+    """One row per entity: ``article_id, text, label, start_char, end_char, origin``.
+    ``indexes``: each doc's :class:`ParagraphIndex`, when made already."""
     rows = []
-    for doc in docs:
-        index = ParagraphIndex(cleaned, doc)
+    for doc, index in zip(docs, _indexes(cleaned, docs, indexes), strict=True):
         for ent in doc.ents:
             start, end = index.raw(index.find(ent.start_char), ent.start_char, ent.end_char)
             rows.append(
@@ -93,12 +104,14 @@ def entities_table(cleaned: CleanedPage, docs: list[Doc]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=ENTITY_COLUMNS)
 
 
-def page_quotes_table(cleaned: CleanedPage, docs: list[Doc]) -> pd.DataFrame:
+def page_quotes_table(
+    cleaned: CleanedPage, docs: list[Doc], indexes: list[ParagraphIndex] | None = None
+) -> pd.DataFrame:
     """One row per quotation: ``article_id, quote, cue, speaker_text, speaker, start_char,
-    end_char`` (fills each doc's ``doc.spans["quotes"]`` on the way)."""
+    end_char`` (fills each doc's ``doc.spans["quotes"]`` on the way). ``indexes``: each
+    doc's :class:`ParagraphIndex`, when made already."""
     rows = []
-    for doc in docs:
-        index = ParagraphIndex(cleaned, doc)
+    for doc, index in zip(docs, _indexes(cleaned, docs, indexes), strict=True):
         for record in extract_quotes(doc, article_id=doc.user_data["article_id"]):
             start, end = index.raw(
                 index.find(record.start_char), record.start_char, record.end_char
@@ -117,6 +130,14 @@ def page_quotes_table(cleaned: CleanedPage, docs: list[Doc]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=TABLE_COLUMNS)
 
 
+def tables_of(cleaned: CleanedPage, docs: list[Doc]) -> AnnotatedPage:
+    """The entity and quotation tables of a parsed page, each article's paragraph
+    alignment read once for both."""
+    indexes = _indexes(cleaned, docs, None)
+    entities = entities_table(cleaned, docs, indexes)
+    return AnnotatedPage(cleaned, docs, entities, page_quotes_table(cleaned, docs, indexes))
+
+
 def annotate_page(
     page: Page = RAW_PAGE, nlp: Language | None = None, patterns: list[dict] | None = None
 ) -> AnnotatedPage:
@@ -126,9 +147,7 @@ def annotate_page(
     cleaned = as_cleaned(page)
     nlp = nlp if nlp is not None else load_english()
     docs = parse_with_rules([cleaned], nlp, patterns=patterns)[0]
-    return AnnotatedPage(
-        cleaned, docs, entities_table(cleaned, docs), page_quotes_table(cleaned, docs)
-    )
+    return tables_of(cleaned, docs)
 
 
 def write_annotations(annotated: AnnotatedPage, out_dir: str | Path) -> list[Path]:
@@ -262,9 +281,7 @@ def annotate_job(job: PageJob, nlp: Language) -> PageSummary:
         return PageSummary(job.path, job.out_dir, 1, len(entities), len(quotes), written)
     cleaned = clean_file(job.path, encoding=job.encoding)
     docs = [propagate_person_names(doc) for doc in parse_pages([cleaned], nlp)[0]]
-    annotated = AnnotatedPage(
-        cleaned, docs, entities_table(cleaned, docs), page_quotes_table(cleaned, docs)
-    )
+    annotated = tables_of(cleaned, docs)
     written = write_outputs(cleaned, job.out_dir) + write_annotations(annotated, job.out_dir)
     return PageSummary(
         job.path,

@@ -65,7 +65,6 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 import pandas as pd
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from newstext.annotating.entity_rules import TITLES, name_words
@@ -376,10 +375,9 @@ def _name_before_cue(tokens: list[Token], cue: Token) -> Token | None:
 
 def according_to_source(sentence: Span, outside: set[int]) -> Token | None:
     """The head word of X in ``according to X`` within ``sentence``, or None."""
-    matcher = Matcher(sentence.doc.vocab)
-    matcher.add("ACCORDING_TO", [[{"LOWER": "according"}, {"LOWER": "to"}]])
-    for _, start, _end in matcher(sentence):  # offsets relative to the sentence
-        to_token = sentence[start + 1]
+    for to_token in sentence[1:]:
+        if to_token.lower_ != "to" or to_token.nbor(-1).lower_ != "according":
+            continue
         if to_token.i in outside:
             continue
         for child in to_token.children:
@@ -746,7 +744,8 @@ class _People:
         before = [m for m in self.mentions if m.i < token.i and self.sex.get(m.name, sex) == sex]
         name = None
         if before:
-            here = [m for m in before if m.sentence == token.sent.start]
+            sentence = token.sent.start
+            here = [m for m in before if m.sentence == sentence]
             sentences = sorted({m.sentence for m in before}, reverse=True)[:SUBJECT_WINDOW]
             subjects = [m for m in before if m.subject and m.sentence in sentences]
             here = [m for m in here if m.subject]
