@@ -7,7 +7,7 @@ import pytest
 from spacy.tokens import DocBin
 
 from newstext.annotating import entity_rules
-from newstext.annotating.annotate_page import annotate_page
+from newstext.annotating.annotate_page import PageJob, annotate_files, annotate_page
 from newstext.cleaning.pipeline import clean_page
 from newstext.cleaning.quote_marks import normalise_quotes
 from newstext.core.model import load_english
@@ -124,6 +124,24 @@ def test_many_pages_go_to_one_folder_each(two_pages, tmp_path, capsys, n_process
         assert {path.name for path in (out / name).iterdir()} >= {"quotes.csv", "lines.csv"}
     first = (out / "a" / "quotes.csv").read_bytes()
     assert first == (out / "b" / "quotes.csv").read_bytes()
+
+
+def test_worker_processes_write_the_same_files_as_one_process(two_pages, tmp_path):
+    """Same bytes in every file, page patterns included, whatever the number of processes."""
+    patterns = entity_rules.load_patterns(entity_rules.COURSE_PATTERNS)
+    written = {}
+    for n_process in (1, 2):
+        out = tmp_path / str(n_process)
+        jobs = [PageJob(page, out / page.stem) for page in sorted(two_pages.glob("*.txt"))]
+        summaries = list(annotate_files(jobs, n_process=n_process, patterns=patterns))
+        assert [summary.path for summary in summaries] == [job.path for job in jobs]
+        written[n_process] = {
+            path.relative_to(out): path.read_bytes() for path in out.rglob("*") if path.is_file()
+        }
+    assert len(written[1]) > 20
+    assert written[2] == written[1]
+    entities = pd.read_csv(tmp_path / "2" / "a" / "entities.csv")
+    assert "Patriot" in set(entities[entities["label"] == "PRODUCT"]["text"])
 
 
 def test_quiet_prints_nothing(two_pages, tmp_path, capsys):

@@ -298,12 +298,12 @@ _WORKER: dict = {}
 
 #: A worker is replaced by a fresh one after this many pages: spaCy's string store keeps
 #: every new word it meets, so on a large corpus of varied pages a long-lived worker would
-#: grow. Loading the model again costs about a second, against minutes of pages.
+#: grow. A fresh worker starts from the model as it was loaded (see :func:`annotate_files`).
 PAGES_PER_WORKER = 250
 
 
 def _start_worker(patterns: list[dict] | None) -> None:
-    nlp = load_english()
+    nlp = load_english()  # forked: the parent's pipeline, loaded already
     rules = ExitStack()
     rules.enter_context(_rules(nlp, patterns))
     _WORKER.update(nlp=nlp, rules=rules)
@@ -319,9 +319,11 @@ def annotate_files(
     """Annotate each job's file into its folder; yield a :class:`PageSummary` per file, in
     order, as each is done.
 
-    With ``n_process`` > 1, that many worker processes each load the model once and take
-    whole pages from a stream; otherwise everything runs here, with the shared pipeline
-    (left as it was once the iterator is used up).
+    With ``n_process`` > 1, that many worker processes take whole pages from a stream;
+    otherwise everything runs here, with the shared pipeline (left as it was once the
+    iterator is used up). Where workers are forked (Linux), the model is loaded once, here,
+    before they start: each worker begins with it, as spaCy's own ``n_process`` does, and so
+    does a worker that replaces one; elsewhere each worker loads it once.
     """
     if isinstance(jobs, Sequence):
         n_process = min(n_process, len(jobs))  # no worker loads the model for nothing
@@ -332,6 +334,8 @@ def annotate_files(
                 yield annotate_job(job, nlp)
         return
     context = multiprocessing.get_context()
+    if context.get_start_method() == "fork":
+        load_english()  # the workers share its memory until they write to it
     with context.Pool(
         n_process,
         initializer=_start_worker,
