@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.pipeline import SpanRuler
 from spacy.tokens import Span
 
 from newstext.annotating.entity_rules import (
@@ -292,3 +293,29 @@ def test_a_surname_never_given_in_full_is_left_alone(nlp):
     doc = nlp("Trump met the Cabinet. Trump said nothing.")
     labels_before = [(ent.text, ent.label_) for ent in doc.ents]
     assert [(ent.text, ent.label_) for ent in propagate_person_names(doc).ents] == labels_before
+
+
+def test_rules_with_nothing_to_do_leave_the_entities_as_the_model_gave_them(nlp):
+    """An empty page ruler, a doc without titles, no name given in full: the rules keep each
+    entity (its label and id) as the model made it."""
+    text = "Kyiv and Moscow met in Geneva on Friday, the UN said."
+    model = [(ent.start, ent.end, ent.label_, ent.id_) for ent in nlp(text).ents]
+    assert model
+    with rules_on(nlp):
+        doc = nlp(text)
+    assert TITLES_KEY in doc.spans and len(doc.spans[TITLES_KEY]) == 0
+    assert [(ent.start, ent.end, ent.label_, ent.id_) for ent in doc.ents] == model
+    assert [(e.start, e.end, e.label_) for e in propagate_person_names(doc).ents] == [
+        (start, end, label) for start, end, label, _ in model
+    ]
+
+
+def test_an_empty_page_ruler_gives_what_spacys_span_ruler_gives(nlp, raw_lines):
+    ruler = nlp.get_pipe(ENTITY_RULER_NAME)
+    assert len(ruler) == 0
+    for line in raw_lines:
+        doc = nlp(line)
+        by_spacy = SpanRuler.__call__(ruler, doc.copy())
+        assert [(e.start, e.end, e.label_, e.id_) for e in ruler(doc).ents] == [
+            (e.start, e.end, e.label_, e.id_) for e in by_spacy.ents
+        ]

@@ -205,6 +205,11 @@ class PagePatterns(SpanRuler):
     def _require_patterns(self) -> None:
         pass
 
+    def __call__(self, doc: Doc) -> Doc:
+        if len(self) == 0:
+            return doc  # no pattern, no match: the entities stay as they are
+        return super().__call__(doc)
+
 
 @Language.factory(PAGE_PATTERNS_FACTORY)
 def make_page_patterns(nlp: Language, name: str) -> PagePatterns:
@@ -223,13 +228,22 @@ def make_page_patterns(nlp: Language, name: str) -> PagePatterns:
 def drop_entities_in_titles(doc: Doc) -> Doc:
     """Remove entities inside a job title; trim a PERSON that starts with one."""
     titles = list(doc.spans[TITLES_KEY]) if TITLES_KEY in doc.spans else []
+    if not titles:
+        return doc  # no title: no entity inside one
+    entities = list(doc.ents)
     kept = []
-    for ent in doc.ents:
+    for ent in entities:
         ent = _outside_titles(ent, titles)
         if ent is not None:
             kept.append(ent)
-    doc.ents = kept
+    _set_entities(doc, entities, kept)
     return doc
+
+
+def _set_entities(doc: Doc, before: list[Span], after: list[Span]) -> None:
+    """``doc.ents = after``, unless it is ``before`` again (setting them costs time)."""
+    if after != before:
+        doc.ents = after
 
 
 def _outside_titles(ent: Span, titles: list[Span]) -> Span | None:
@@ -273,13 +287,14 @@ def fix_entity_boundaries(doc: Doc) -> Doc:
 
     Entities changed here carry ``id_ == "boundary"``.
     """
+    entities = list(doc.ents)
     fixed = []
-    for ent in doc.ents:
+    for ent in entities:
         for part in _split_at_possessive(ent):
             part = _trim(part)
             if part is not None:
                 fixed.append(part)
-    doc.ents = filter_spans(fixed)
+    _set_entities(doc, entities, filter_spans(fixed))
     return doc
 
 
@@ -472,8 +487,11 @@ def propagate_person_names(doc: Doc) -> Doc:
     entity or of a longer name.
     """
     surnames = known_surnames(doc)
+    if not surnames:
+        return doc  # no one named in full: nothing to propagate
+    entities = list(doc.ents)
     changed = []
-    for ent in doc.ents:
+    for ent in entities:
         if ent.label_ != "PERSON" and name_words(ent) and " ".join(name_words(ent)) in surnames:
             ent = Span(doc, ent.start, ent.end, label="PERSON", span_id=SAME_NAME_RULE)
         changed.append(ent)
@@ -485,7 +503,7 @@ def propagate_person_names(doc: Doc) -> Doc:
             and _stands_alone(token)
         ):
             changed.append(Span(doc, token.i, token.i + 1, label="PERSON", span_id=SAME_NAME_RULE))
-    doc.ents = filter_spans(changed)
+    _set_entities(doc, entities, filter_spans(changed))
     return doc
 
 
