@@ -13,7 +13,7 @@ declared, so a floor never holds more than the notebook loads. Notebooks 01 to 0
 tables and matplotlib figures in their own cells and load the model (02, 03 and 05 to parse
 the page, 01 for the cleaner's glitch flags, 04 to score the model against the gold);
 notebook 00 uses none of them, and `import newstext` imports no spaCy, so its floor is a bare
-kernel. Floors with the same stack are measured once.
+kernel.
 
 Seconds run from asking for the kernel to the end of the last cell, what "Restart Kernel and
 Run All" makes one wait; the kernel's shutdown is left out of the floor and the notebooks
@@ -24,9 +24,10 @@ path's seconds and its ratio to the floor (the target), the same ratio with the 
 whole notebook's seconds and peak memory.
 
 Targets: each core path within 1.5 x its floor; each notebook under 20 s; each kernel under
-1 GiB. Every figure is the median of ``repeats`` runs (3 by default), made in rounds (every
-notebook and floor once per round) so that a slow spell of the machine hits them all alike,
-after one discarded warm-up kernel. Run on its own with
+1 GiB. Every figure is the median of ``repeats`` runs (3 by default), after one discarded
+warm-up kernel. The runs are made in rounds (every notebook once per round), and each run of
+a floor comes right after a run of its core path: a ratio is the median of those pairs' ratios,
+so that a slow spell of a shared machine falls on both sides of it. Run on its own with
 `python benchmarks/notebook_times.py [repeats]`.
 """
 
@@ -153,43 +154,43 @@ def stack_label(stack: tuple[str, ...]) -> str:
 
 @dataclass
 class Measured:
-    """What :func:`measure` found: per notebook, its core path's and its whole runs; per
-    stack, its floor's."""
+    """What :func:`measure` found, per notebook: its core path's runs, its floor's (each run
+    beside a run of the core path) and the whole notebook's."""
 
     core: dict[str, Runs]
+    floor: dict[str, Runs]
     whole: dict[str, Runs]
-    floors: dict[tuple[str, ...], Runs]
-
-    def floor(self, name: str) -> Runs:
-        """The floor of notebook ``name``: the one with its core path's stack."""
-        return self.floors[self.core[name].stack]
 
     def ratio(self, name: str) -> float:
-        """The notebook's core path in wall time over its floor's."""
-        return self.core[name].median_s / self.floor(name).median_s
+        """The median of the core path's seconds over its floor's, run by run."""
+        return _paired_ratio(self.core[name].seconds, self.floor[name].seconds)
 
     def ratio_with_shutdown(self, name: str) -> float:
         """The same with the kernel's shutdown counted on both sides."""
-        return self.core[name].median_with_shutdown / self.floor(name).median_with_shutdown
+        return _paired_ratio(self.core[name].with_shutdown, self.floor[name].with_shutdown)
+
+
+def _paired_ratio(runs: list[float], floors: list[float]) -> float:
+    """The median of each run's seconds over those of the floor run made beside it."""
+    return statistics.median(run / floor for run, floor in zip(runs, floors, strict=True))
 
 
 def measure(paths: list[Path], repeats: int) -> Measured:
-    """Run each notebook's core path, the whole notebook and the floors ``repeats`` times,
-    in rounds: every notebook and floor once per round."""
+    """Run each notebook's core path, its floor and the whole notebook ``repeats`` times, in
+    rounds (every notebook once per round); each floor run comes right after a core path
+    run, so that a slow spell of the machine falls on both sides of a ratio."""
     folder = ROOT / "notebooks"
     notebooks = {path.stem: nbformat.read(path, as_version=4) for path in paths}
     cores = {name: core_path(nb) for name, nb in notebooks.items()}
-    found = Measured({name: Runs() for name in notebooks}, {name: Runs() for name in notebooks}, {})
+    found = Measured(*({name: Runs() for name in notebooks} for _ in range(3)))
     # The first kernel a process starts is seconds slower (Jupyter's one-off set-up, which a
     # running JupyterLab has done long before a class arrives): start one and discard it.
     run_once(floor_notebook(()), folder, Runs())
     for _ in range(repeats):
         for name in notebooks:
             run_once(cores[name], folder, found.core[name])
+            run_once(floor_notebook(found.core[name].stack), folder, found.floor[name])
             run_once(notebooks[name], folder, found.whole[name])
-            found.floors.setdefault(found.core[name].stack, Runs())
-        for stack, runs in found.floors.items():
-            run_once(floor_notebook(stack), folder, runs)
     return found
 
 
@@ -203,13 +204,14 @@ def print_table(found: Measured, repeats: int) -> None:
     for name, core in found.core.items():
         whole = found.whole[name]
         print(
-            f"{name:<24}{stack_label(core.stack):<28}{found.floor(name).median_s:>8.1f}"
+            f"{name:<24}{stack_label(core.stack):<28}{found.floor[name].median_s:>8.1f}"
             f"{core.median_s:>8.1f}{found.ratio(name):>7.2f}"
             f"{found.ratio_with_shutdown(name):>12.2f}"
             f"{core.median_mib:>10.0f}{whole.median_s:>9.1f}{whole.median_mib:>11.0f}"
         )
-    for stack, runs in found.floors.items():
-        print(f"floor {stack_label(stack)}: peak {runs.median_mib:.0f} MiB")
+    floors = {runs.stack: runs.median_mib for runs in found.floor.values()}
+    for stack, mib in floors.items():
+        print(f"floor {stack_label(stack)}: peak {mib:.0f} MiB")
     worst = max(found.ratio(name) for name in found.core)
     slowest = max(runs.median_s for runs in found.whole.values())
     largest = max(runs.median_mib for runs in [*found.core.values(), *found.whole.values()])
