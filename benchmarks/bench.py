@@ -15,6 +15,12 @@
    100 and on 1,000 pages. Target: flat in the number of pages.
 4. Cleaners (printed first, it takes seconds): the cleaner's main article on the development
    pages against no cleaning, jusText and trafilatura, .txt and .html (benchmarks/cleaners.py).
+5. Quotations and entities on unseen news (printed second, seconds): the development
+   annotations (data/annotations/dev/) scored for newstext, textacy per paragraph and whole
+   article, and the model with and without the rules, beside the course page
+   (``python -m newstext.evaluating.dev_scores``). Targets (issue 15, also tested in
+   tests/test_dev_set.py): quotation F1 >= 0.97, speaker right >= 0.90, entities with the
+   rules at least as good as the model alone on every article.
 
 The corpus has 100 pages (not 500) and the memory runs use 2 processes, so that `make bench`
 stays near 20 minutes on a 2-core machine; `--pages`, `--repeats` and `--memory-pages` change
@@ -222,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
         help="corpus sizes of the memory runs, comma-separated (default 100,1000)",
     )
     parser.add_argument("--skip-cleaners", action="store_true")
+    parser.add_argument("--skip-quality", action="store_true",
+                        help="leave out the quotation and entity scores on the development set")
     parser.add_argument("--skip-notebooks", action="store_true")
     parser.add_argument("--skip-corpus", action="store_true")
     parser.add_argument("--skip-memory", action="store_true")
@@ -236,6 +244,11 @@ def main(argv: list[str] | None = None) -> int:
         from cleaners import bench_cleaners  # benchmarks/cleaners.py, beside this file
 
         bench_cleaners()
+    if not args.skip_quality:
+        from newstext.evaluating.dev_scores import main as print_dev_scores
+
+        print("\nQuotations and entities on the development annotations")
+        print_dev_scores()
     if not args.skip_notebooks:
         from notebook_times import bench_notebooks  # benchmarks/notebook_times.py, beside this file
 

@@ -189,3 +189,25 @@ def test_notebook_03_quotes_the_figures_it_would_compute(side_by_side_table):
         computed = side_by_side_table.loc[measure]
         assert f"{computed['course page']:.3f}" == course, measure
         assert f"{computed['development articles']:.3f}" == dev, measure
+
+
+def test_the_target_line_says_which_target_is_missed():
+    """Built by hand: 9 of 10 quotations found (F1 0.947), 9 speakers right; on article b the
+    rules lose an entity the model had."""
+    from newstext.evaluating.dev_scores import (
+        ENTITY_SYSTEMS,
+        DevScores,
+        EntityCounts,
+        QuoteCounts,
+        target_line,
+    )
+
+    quotes = {"newstext": {"a": QuoteCounts(gold=10, predicted=9, found=9, right_speaker=9)}}
+    entities = {system: {"a": EntityCounts(4, 4, 4), "b": EntityCounts(4, 4, 3)}
+                for system in ENTITY_SYSTEMS}
+    entities["model"]["b"] = EntityCounts(4, 4, 4)
+    line = target_line(DevScores([], quotes, entities))
+    assert line == (
+        "targets: quotation F1 0.947 >= 0.97 NOT met; speaker 1.000 >= 0.9 met; "
+        "rules >= model on every article NOT met"
+    )

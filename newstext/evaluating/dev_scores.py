@@ -469,6 +469,32 @@ def side_by_side(
     return pd.DataFrame(rows).set_index("measure")
 
 
+def rules_never_hurt(scores: DevScores) -> bool:
+    """True when, on every article with entities, the model with the rules (and with the
+    names) scores at least the model alone."""
+    alone = scores.entities["model"]
+    return all(
+        scores.entities[system][name].f1 >= counts.f1
+        for system in ENTITY_SYSTEMS
+        for name, counts in alone.items()
+    )
+
+
+def target_line(scores: DevScores) -> str:
+    """One line: each of issue 15's targets with its figure and whether it is met."""
+    total = scores.quote_total("newstext")
+
+    def verdict(met: bool) -> str:
+        return "met" if met else "NOT met"
+
+    return (
+        f"targets: quotation F1 {total.f1:.3f} >= {TARGET_QUOTE_F1} "
+        f"{verdict(total.f1 >= TARGET_QUOTE_F1)}; speaker {total.speaker_accuracy:.3f} >= "
+        f"{TARGET_SPEAKER_ACCURACY} {verdict(total.speaker_accuracy >= TARGET_SPEAKER_ACCURACY)}; "
+        f"rules >= model on every article {verdict(rules_never_hurt(scores))}"
+    )
+
+
 def main() -> int:
     from newstext.core.model import load_english
 
@@ -486,6 +512,7 @@ def main() -> int:
         print(quote_table(scores).to_string(index=False), end="\n\n")
         print(entity_table(scores).to_string(index=False), end="\n\n")
         print(per_article_table(scores).to_string(index=False), end="\n\n")
+        print(target_line(scores), end="\n\n")
         if "-v" in sys.argv[1:]:
             errors = error_table(scores)
             errors["quote"] = errors["quote"].str.slice(0, 60)
