@@ -663,7 +663,8 @@ for paragraph in other_main["body"].split("\n\n")[:3]:
 # %% [markdown]
 # On a page it was not written for, the cleaner must say **why** it decided what it did. Its
 # **cleaning log** holds the decisions about the page as a whole (where the main run is, which
-# line is the headline, where the date comes from) and one row per line, with the evidence:
+# line is the headline, where the date comes from), and one row per line with the evidence.
+# `page_log()` shows the page's decisions only, the few rows worth reading first:
 
 # %%
 other_cleaned.page_log()[["step", "line_no", "why"]]

@@ -313,9 +313,10 @@ pd.DataFrame(course_patterns)
 # > Patriots (a team). So `rules_on(nlp)` runs the general rules alone, and a page's patterns
 # > only when we pass them: `rules_on(nlp, patterns=...)`.
 #
-# The components are added **switched off**, so that `nlp` keeps giving the model's own answers;
-# `with rules.rules_on(nlp, patterns=course_patterns):` switches them on, with this page's
-# patterns, for the block. Then we propagate names over each article.
+# `nlp` itself stays the model alone. `with rules.rules_on(nlp, patterns=course_patterns):`
+# adds the rule components, with this page's patterns, for the block only, and takes them out
+# again at its end: the two `pipe_names` printed below show them there, then gone. Then we
+# propagate names over each article.
 
 # %%
 with rules.rules_on(nlp, patterns=course_patterns):

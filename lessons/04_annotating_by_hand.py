@@ -137,7 +137,8 @@ print(repr(raw[record["start"] : record["end"]]))
 
 # %% [markdown]
 # This cell is your annotation tool. It starts with the one entity above; **add every other
-# entity of paragraph 12**, following the guidelines (the labels are in their first section),
+# entity of paragraph 12**, following the guidelines (their labels: run
+# `print(section("### Labels used"))` in a new cell to see them again),
 # then run it and the cells below. It uses `try_mark`, which is `mark` that does not stop the
 # cell: a text it cannot find (a typo, or an `occurrence` too many) gives a record that holds the
 # problem instead of an error. A record typed by hand, like the one printed above, works too.
