@@ -104,10 +104,11 @@ class Runs:
 def report(nb: nbformat.NotebookNode) -> tuple[float, float, tuple[str, ...]]:
     """(time done, peak MiB, stack) printed by :data:`REPORT_CELL`, the last cell."""
     found: dict[str, str] = {}
-    for output in nb.cells[-1].outputs:
-        for line in output.get("text", "").splitlines():
-            key, _, value = line.partition(" ")
-            found[key] = value
+    # One print may arrive in pieces (the kernel flushes its output on a timer too).
+    printed = "".join(output.get("text", "") for output in nb.cells[-1].outputs)
+    for line in printed.splitlines():
+        key, _, value = line.partition(" ")
+        found[key] = value
     if not {"DONE_AT", "PEAK_KB", "STACK"} <= found.keys():
         raise RuntimeError("the report cell printed nothing")
     stack = tuple(found["STACK"].split(",")) if found["STACK"] else ()
