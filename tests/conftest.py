@@ -56,6 +56,22 @@ def nlp():
     return load_english()
 
 
+@pytest.fixture
+def texts_sent_to_pipe(nlp, monkeypatch) -> list[str]:
+    """Every text the shared pipeline's ``nlp.pipe`` is asked to read from now on in the test
+    (a spy: the texts are still parsed)."""
+    asked: list[str] = []
+    real_pipe = nlp.pipe
+
+    def spy(texts, *args, **kwargs):
+        texts = list(texts)
+        asked.extend(texts)
+        return real_pipe(texts, *args, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", spy)
+    return asked
+
+
 @pytest.fixture(scope="session")
 def reference():
     """The hand-made reference of the main article."""

@@ -171,7 +171,7 @@ def test_page_docs_of_some_articles_parses_only_them(project, monkeypatch):
     assert course_docs(articles=[1])[1] is main_docs  # remembered apart from the whole page
 
 
-def test_annotate_page_reuses_the_paragraphs_page_docs_parsed(project, monkeypatch, nlp):
+def test_annotate_page_reuses_the_paragraphs_page_docs_parsed(project, monkeypatch, request):
     """Notebook 05 parses a page with page_docs, then annotates it: the model does not read
     the page a second time, and the tables are those of a fresh parse."""
     from weakref import WeakKeyDictionary
@@ -183,15 +183,7 @@ def test_annotate_page_reuses_the_paragraphs_page_docs_parsed(project, monkeypat
     monkeypatch.setattr(doc_cache, "_PARSED", WeakKeyDictionary())  # nothing parsed yet
     fresh = annotate_page(OTHER_PAGE)  # parsed with nlp.pipe, and not remembered
     cleaned, _ = page_docs(OTHER_PAGE)
-    asked = []
-    real_pipe = nlp.pipe
-
-    def spy(texts, *args, **kwargs):
-        texts = list(texts)
-        asked.extend(texts)
-        return real_pipe(texts, *args, **kwargs)
-
-    monkeypatch.setattr(nlp, "pipe", spy)
+    asked = request.getfixturevalue("texts_sent_to_pipe")  # the spy starts here
     again = annotate_page(cleaned)
     assert asked == []
     assert again.entities.equals(fresh.entities)

@@ -34,18 +34,10 @@ def test_with_the_rules_on_it_gives_what_nlp_pipe_gives(nlp, cleaned):
     assert [name for name in RULE_PIPES if name in nlp.pipe_names] == []  # off again
 
 
-def test_a_text_read_before_is_not_parsed_again(nlp, cleaned, monkeypatch):
+def test_a_text_read_before_is_not_parsed_again(nlp, cleaned, request):
     texts = paragraph_texts(cleaned)[:5]
     parsing.parse(nlp, texts)
-    asked = []
-    real_pipe = nlp.pipe
-
-    def spy(texts, *args, **kwargs):
-        texts = list(texts)
-        asked.extend(texts)
-        return real_pipe(texts, *args, **kwargs)
-
-    monkeypatch.setattr(nlp, "pipe", spy)
+    asked = request.getfixturevalue("texts_sent_to_pipe")  # the spy starts here
     parsing.parse(nlp, texts + ["A sentence the model has not read yet."])
     assert asked == ["A sentence the model has not read yet."]
 
