@@ -36,17 +36,21 @@ from newstext.cleaning.published import (
     resolve_relative_time,
 )
 from newstext.cleaning.quote_marks import (
+    QUOTE_CHARS,
     find_quotations,
     find_quote_marks,
     is_apostrophe,
     normalise_quotes,
+    paragraph_bounds,
     unpaired_quotes,
 )
 from newstext.cleaning.sentences import (
     _sentence_end_at,
     find_missing_spaces,
+    is_abbreviation,
     repair_missing_spaces,
     split_sentences,
+    word_before,
 )
 from newstext.core.paths import RAW_PAGE
 from newstext.core.reading import read_page
@@ -496,6 +500,77 @@ def test_collapse_spaces_keeps_the_first_character_of_each_run(text):
 @pytest.mark.parametrize("text", _texts_to_check())
 def test_split_sentences_is_the_same_as_trying_every_character(text):
     assert split_sentences(text) == _sentences_char_by_char(text)
+
+
+def _segments_char_by_char(aligned: AlignedText) -> list[tuple[int, int, int]]:
+    runs: list[tuple[int, int, int]] = []
+    for clean, raw in enumerate(aligned.offsets):
+        if raw == -1:
+            continue
+        if runs and clean == runs[-1][0] + runs[-1][2] and raw == runs[-1][1] + runs[-1][2]:
+            runs[-1] = (runs[-1][0], runs[-1][1], runs[-1][2] + 1)
+        else:
+            runs.append((clean, raw, 1))
+    return runs
+
+
+@pytest.mark.parametrize("text", _texts_to_check())
+def test_segments_are_the_runs_of_consecutive_raw_characters(text):
+    aligned = AlignedText.from_raw(text, 0).insert([0, len(text) // 3, len(text)])
+    aligned = aligned.delete([(len(aligned.text) // 2, len(aligned.text) // 2 + 2)])
+    assert aligned.segments() == _segments_char_by_char(aligned)
+    assert aligned.edited() == (len(aligned.segments()) > 1 or -1 in aligned.offsets)
+
+
+def test_segments_of_text_the_cleaner_only_inserted():
+    assert AlignedText(" ", (-1,)).segments() == []
+    assert AlignedText("", ()).segments() == []
+    assert AlignedText("a b", (0, -1, 1)).segments() == [(0, 0, 1), (2, 1, 1)]
+
+
+def _missing_spaces_char_by_char(text: str) -> list[int]:
+    marks = {mark.offset: mark for mark in find_quote_marks(text)}
+    positions = []
+    for offset, char in enumerate(text):
+        if char not in ".!?" or offset + 1 >= len(text):
+            continue
+        word = word_before(text, offset)
+        if len(word) < 2 or not word.islower() or is_abbreviation(word):
+            continue
+        after = offset + 1
+        if text[after] in QUOTE_CHARS and after + 1 < len(text) and text[after + 1].isupper():
+            mark = marks.get(after)
+            positions.append(after + 1 if mark is not None and mark.role == "close" else after)
+        elif text[after].isupper():
+            positions.append(after)
+    return positions
+
+
+GLUED_TEXTS = [
+    "said.A senior",
+    "he said 'yes.'In fact",
+    "strongly.'In the NBC",
+    "said.\u201cWe found\u201d it.Then?No!Yes",
+    "U.S.Army and e.g.This stay",
+    "end.",
+]
+
+
+@pytest.mark.parametrize("text", GLUED_TEXTS + _texts_to_check())
+def test_find_missing_spaces_is_the_same_as_trying_every_character(text):
+    assert find_missing_spaces(text) == _missing_spaces_char_by_char(text)
+
+
+@pytest.mark.parametrize("text", GLUED_TEXTS + _texts_to_check())
+def test_every_quote_mark_is_found_once_in_order(text):
+    offsets = [mark.offset for mark in find_quote_marks(text)]
+    wanted = [
+        i
+        for start, end in paragraph_bounds(text)
+        for i in range(start, end)
+        if text[i] in QUOTE_CHARS
+    ]
+    assert offsets == wanted
 
 
 def test_edited_means_not_one_raw_slice():

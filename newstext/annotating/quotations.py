@@ -642,7 +642,11 @@ def full_name(head: Token, names: EntityNames | None = None) -> str | None:
     own_length = len(name_words(own)) if own is not None else 1
     if names is None:
         names = entity_names(head.doc.ents)
-    names = [(ent, words) for ent, words in names if ent.start <= head.i]
+    names = [  # up to head; only a PERSON, or a name ending with the word, can pass a test
+        (ent, words)
+        for ent, words in names
+        if ent.start <= head.i and words and (words[-1] == word or ent.label_ == "PERSON")
+    ]
     tests = (
         lambda ent, words: ent.label_ == "PERSON" and words[-1:] == [word],
         lambda ent, words: ent.label_ == "PERSON" and len(words) >= 2 and word in words,

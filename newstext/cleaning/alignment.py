@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
+
 #: The offset recorded for a character the cleaner inserted (it has no raw character).
 INSERTED = -1
 
@@ -126,18 +128,23 @@ class AlignedText:
         return to_raw({"segments": self.segments(), "raw_end": self.raw_end}, clean_offset)
 
     def segments(self) -> list[Segment]:
-        """Runs of copied characters as ``(clean_start, raw_start, length)``."""
-        runs: list[Segment] = []
-        for clean, raw in enumerate(self.offsets):
-            if raw == INSERTED:
-                continue
-            if runs:
-                clean_start, raw_start, length = runs[-1]
-                if clean == clean_start + length and raw == raw_start + length:
-                    runs[-1] = (clean_start, raw_start, length + 1)
-                    continue
-            runs.append((clean, raw, 1))
-        return runs
+        """Runs of copied characters as ``(clean_start, raw_start, length)``.
+
+        A run goes on while both the clean index and the raw offset go up by one (numpy
+        compares the neighbours of every character at once).
+        """
+        offsets = np.array(self.offsets, dtype=np.int64)
+        clean = np.flatnonzero(offsets != INSERTED)  # the characters copied from the page
+        if clean.size == 0:
+            return []
+        raw = offsets[clean]
+        breaks = np.flatnonzero((np.diff(clean) != 1) | (np.diff(raw) != 1)) + 1
+        starts = [0, *breaks.tolist()]
+        ends = [*breaks.tolist(), len(clean)]
+        return [
+            (int(clean[start]), int(raw[start]), end - start)
+            for start, end in zip(starts, ends, strict=True)
+        ]
 
     def edited(self) -> bool:
         """True when characters were deleted or inserted (the text is not one raw slice)."""

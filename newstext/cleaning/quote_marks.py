@@ -33,6 +33,7 @@ a closing mark with nothing open.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from newstext.cleaning.lexicon import ELISIONS, QUOTE_REPLACEMENTS
@@ -44,6 +45,8 @@ MARK_KINDS = {
 }  # fmt: skip
 #: Every quote-mark character, curly and straight.
 QUOTE_CHARS = "".join(MARK_KINDS)
+#: Finds the next quote mark (scanning with it skips the other characters in one step).
+_ANY_MARK = re.compile(f"[{QUOTE_CHARS}]")
 #: Marks that can only open a quotation: “ „ ‘ ‚
 OPENING_ONLY = {"\u201c", "\u201e", "\u2018", "\u201a"}
 #: Marks that can only close one: ” (’ is also the typographic apostrophe).
@@ -137,10 +140,8 @@ def _paragraph_marks(text: str, start: int, end: int) -> list[QuoteMark]:
     """The marks of one paragraph, ``text[start:end]``, paired kind by kind."""
     marks: list[QuoteMark] = []
     open_at: dict[str, int | None] = {"'": None, '"': None}  # index in ``marks``
-    for offset in range(start, end):
-        char = text[offset]
-        if char not in MARK_KINDS:
-            continue
+    for found in _ANY_MARK.finditer(text, start, end):
+        offset, char = found.start(), found.group()
         kind = MARK_KINDS[char]
         role = _decide_role(text, offset, end, open_at[kind] is not None)
         if role == "open":
@@ -174,8 +175,9 @@ def _decide_role(text: str, offset: int, end: int, quote_open: bool) -> str:
 
 def _closes_later(text: str, start: int, end: int) -> bool:
     """True when a single closing mark comes later in the paragraph, before any opening one."""
-    for offset in range(start, end):
-        if MARK_KINDS.get(text[offset]) != "'":
+    for found in _ANY_MARK.finditer(text, start, end):
+        offset = found.start()
+        if MARK_KINDS[found.group()] != "'":
             continue
         role = mark_role(text, offset)
         if role in ("close", "close_or_apostrophe"):

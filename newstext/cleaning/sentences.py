@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 
 from newstext.cleaning.lexicon import ABBREVIATIONS
-from newstext.cleaning.quote_marks import QUOTE_CHARS, find_quote_marks
+from newstext.cleaning.quote_marks import QUOTE_CHARS, QuoteMark, find_quote_marks
 
 _ENDERS = ".!?"
 
 #: Where a sentence may end: the characters :func:`_sentence_end_at` looks at.
 _END_CHARS = re.compile("[.!?\u2026]")
+#: A full stop, ``!`` or ``?`` with a character after it (a space may be missing there).
+_GLUED_END = re.compile(r"[.!?](?=.)", re.DOTALL)
 _ABBREVIATIONS = set(ABBREVIATIONS)
 
 Span = tuple[int, int]
@@ -54,16 +56,17 @@ def find_missing_spaces(text: str) -> list[int]:
     with the sentence it belongs to: a closing mark stays before the space
     (``strongly.' In``), an opening mark moves after it (``said. 'We``).
     """
-    marks = {mark.offset: mark for mark in find_quote_marks(text)}
+    marks: dict[int, QuoteMark] | None = None  # the text's quote marks, found when needed
     positions: list[int] = []
-    for offset, char in enumerate(text):
-        if char not in _ENDERS or offset + 1 >= len(text):
-            continue
+    for found in _GLUED_END.finditer(text):
+        offset = found.start()
         word = word_before(text, offset)
         if len(word) < 2 or not word.islower() or is_abbreviation(word):
             continue
         after = offset + 1
         if text[after] in QUOTE_CHARS and after + 1 < len(text) and text[after + 1].isupper():
+            if marks is None:
+                marks = {mark.offset: mark for mark in find_quote_marks(text)}
             mark = marks.get(after)
             if mark is not None and mark.role == "close":
                 positions.append(after + 1)
