@@ -77,8 +77,14 @@ def build_articles(
     ``published_estimate`` is a date printed in the article's metadata, else its relative
     time counted back from ``reference``, else empty (no reference date: see ``published``).
     """
-    article_ids = sorted(int(a) for a in lines["article_id"].dropna().unique())
-    rows = [_article_row(lines, paragraphs, article_id, reference) for article_id in article_ids]
+    lines_of = {int(key): rows for key, rows in lines.groupby("article_id")}  # NaN left out
+    paragraphs_of = {int(key): rows for key, rows in paragraphs.groupby("article_id")}
+    no_paragraphs = paragraphs.iloc[0:0]
+    rows = [
+        _article_row(lines_of[article_id], paragraphs_of.get(article_id, no_paragraphs),
+                     article_id, reference)
+        for article_id in sorted(lines_of)
+    ]
     if not rows:
         rows = [_empty_main_article()]
     table = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
@@ -87,12 +93,12 @@ def build_articles(
 
 
 def _article_row(
-    lines: pd.DataFrame, paragraphs: pd.DataFrame, article_id: int, reference: date | None
+    own_lines: pd.DataFrame, own_paragraphs: pd.DataFrame, article_id: int,
+    reference: date | None,
 ) -> dict:
-    own_lines = lines[lines["article_id"] == article_id]
+    """The articles-table row of one article, from its own lines and paragraphs."""
     headline_lines = own_lines[own_lines["action"] == "headline"]
     metadata = article_metadata(own_lines[own_lines["action"] == "metadata"])
-    own_paragraphs = paragraphs[paragraphs["article_id"] == article_id]
     body = "\n\n".join(own_paragraphs["text"])
     headline_raw = headline_lines["text"].iloc[0].strip() if len(headline_lines) else None
     return {
