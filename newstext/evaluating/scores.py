@@ -27,7 +27,7 @@ from spacy.training import Example
 
 from newstext.annotating.entity_rules import propagate_person_names, rules_on
 from newstext.annotating.quotations import QuoteRecord, extract_quotes
-from newstext.core.doc_cache import PARAGRAPHS_KEY, doc_from_paragraphs, parse
+from newstext.core.doc_cache import PARAGRAPHS_KEY, doc_from_paragraphs
 from newstext.core.rates import Rates, ratio
 from newstext.evaluating.reference import ReferenceParagraph, reference_quotes
 
@@ -107,7 +107,9 @@ def predict_entities(
     rules: bool = False,
     patterns: Patterns = None,
 ) -> list[Doc]:
-    """One ``Doc`` per paragraph with the predicted entities.
+    """One ``Doc`` per paragraph with the predicted entities, read from the article's
+    ``Doc`` (:func:`article_doc`): each paragraph parsed as the notebooks' article Docs parse
+    it, so the model's entities scored here are those the notebooks' tables show.
 
     Without ``rules``: the model alone. With ``rules``: the rule components switched on
     (with a page's ``patterns``, a JSONL path or a list, when given: see
@@ -115,9 +117,7 @@ def predict_entities(
     :func:`newstext.annotating.entity_rules.propagate_person_names` applied to the
     whole article, since a surname in one paragraph is learnt from a full name in another.
     """
-    if not rules:
-        return parse(nlp, [paragraph.text for paragraph in paragraphs])
-    article = article_doc(nlp, paragraphs, rules=True, patterns=patterns)
+    article = article_doc(nlp, paragraphs, rules=rules, patterns=patterns)
     return [span.as_doc() for span in article.spans[PARAGRAPHS_KEY]]
 
 
