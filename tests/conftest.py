@@ -20,6 +20,10 @@ from newstext.exploring.tables import tokens_table
 # Student annotation files written while the tests run (notebook 04 saves one) go to a
 # temporary folder, never to data/annotations/students/. Kernels inherit the variable.
 os.environ["NEWSTEXT_STUDENTS_DIR"] = tempfile.mkdtemp(prefix="newstext-students-")
+# Parses saved by an earlier run (data/processed/parses/) would stand in for the model in
+# the tests that watch what it reads: the tests parse afresh, and tests/test_parsing.py
+# switches the saved parses on where it tests them. Kernels inherit the variable.
+os.environ["NEWSTEXT_PARSE_CACHE"] = "0"
 
 ROOT = project_root()
 STUDENT_NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))

@@ -1,5 +1,9 @@
-"""parse(): the same Docs as nlp.pipe, the model run once per text, the rules always afresh."""
+"""parse(): the same Docs as nlp.pipe, the model run once per text, the rules always afresh;
+the model's Docs saved between kernels in data/processed/parses/."""
 
+from weakref import WeakKeyDictionary
+
+import pytest
 import spacy
 
 from newstext.annotating.entity_rules import COURSE_PATTERNS, RULE_PIPES, rules_on
@@ -76,3 +80,79 @@ def test_parsed_before_gives_what_parse_gives_for_known_texts_and_none_for_new(n
     before = len(parsing._PARSED[nlp])
     parsing.parsed_before(nlp, ["Another sentence nobody parsed."])
     assert len(parsing._PARSED[nlp]) == before  # it only looks: nothing parsed, nothing kept
+
+
+# ---------------------------------------------------------------------------------------
+# Saved between kernels.
+# ---------------------------------------------------------------------------------------
+
+
+def full_layers(doc):
+    """:func:`layers`, with the norms and sentence starts, all a saved Doc must keep."""
+    tokens, ents = layers(doc)
+    more = [(t.norm_, t.is_sent_start, t.morph.to_json(), t.whitespace_) for t in doc]
+    return tokens, ents, more
+
+
+@pytest.fixture
+def saved_parses(tmp_path, monkeypatch):
+    """Saved parses switched on, in a project of their own; the memory of this process
+    emptied (as in a new kernel). Returns the folder the files go to."""
+    (tmp_path / "data" / "processed").mkdir(parents=True)
+    monkeypatch.setenv("NEWSTEXT_ROOT", str(tmp_path))
+    monkeypatch.setenv("NEWSTEXT_PARSE_CACHE", "1")
+    monkeypatch.setattr(parsing, "_PARSED", WeakKeyDictionary())
+    return tmp_path / "data" / "processed" / parsing.PARSES_FOLDER
+
+
+def new_kernel(monkeypatch):
+    """Forget what this process parsed, as a restarted kernel does."""
+    monkeypatch.setattr(parsing, "_PARSED", WeakKeyDictionary())
+
+
+def test_a_new_kernel_loads_the_saved_parse_instead_of_parsing(
+    nlp, cleaned, saved_parses, monkeypatch, request
+):
+    texts = paragraph_texts(cleaned)[:6]
+    expected = [full_layers(doc) for doc in nlp.pipe(texts)]
+    assert [full_layers(doc) for doc in parsing.parse(nlp, texts)] == expected
+    assert len(list(saved_parses.glob("*.spacy"))) == 1
+    new_kernel(monkeypatch)
+    asked = request.getfixturevalue("texts_sent_to_pipe")
+    assert [full_layers(doc) for doc in parsing.parse(nlp, texts)] == expected
+    assert asked == []  # loaded, not parsed
+
+
+def test_a_damaged_saved_parse_is_parsed_again_and_replaced(
+    nlp, saved_parses, monkeypatch, request
+):
+    texts = ["Marco Rubio met Sergey Lavrov in Kuala Lumpur."]
+    parsing.parse(nlp, texts)
+    (saved,) = saved_parses.glob("*.spacy")
+    saved.write_bytes(b"not a DocBin")
+    new_kernel(monkeypatch)
+    asked = request.getfixturevalue("texts_sent_to_pipe")
+    doc = parsing.parse(nlp, texts)[0]
+    assert [ent.text for ent in doc.ents] == ["Marco Rubio", "Sergey Lavrov", "Kuala Lumpur"]
+    assert asked == texts
+    new_kernel(monkeypatch)
+    asked.clear()
+    parsing.parse(nlp, texts)
+    assert asked == []  # the file was written again, whole
+
+
+def test_saved_parses_switched_off_write_nothing(nlp, saved_parses, monkeypatch):
+    monkeypatch.setenv("NEWSTEXT_PARSE_CACHE", "0")
+    parsing.parse(nlp, ["Nothing of this is saved."])
+    assert not saved_parses.exists()
+
+
+def test_a_folder_that_cannot_be_written_is_no_error(nlp, saved_parses):
+    saved_parses.write_text("a file where the folder should be", encoding="utf-8")
+    doc = parsing.parse(nlp, ["Sergey Lavrov spoke."])[0]
+    assert [ent.text for ent in doc.ents] == ["Sergey Lavrov"]
+
+
+def test_a_blank_pipeline_saves_nothing(saved_parses):
+    parsing.parse(spacy.blank("en"), ["Only a tokenizer reads this."])
+    assert not saved_parses.exists()

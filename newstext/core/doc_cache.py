@@ -8,15 +8,27 @@ the model, run on a copy of the model's ``Doc`` instead of a new parse.
 
 Only the model's own components are remembered (:data:`MODEL_FACTORIES`): a rule
 component can be changed (a pattern added), so it always runs afresh.
+
+The model's Docs are also kept between kernels, in ``data/processed/parses/`` (a spaCy
+``DocBin`` per call, named by the model, its version, spaCy's version and the texts): a
+notebook run again, or the next notebook that parses the same page, loads them in a few
+milliseconds instead of parsing for a second or so. A file that is missing, unreadable or
+for other texts is simply parsed again; ``NEWSTEXT_PARSE_CACHE=0`` switches the files off.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from weakref import WeakKeyDictionary
 
+import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
+
+from newstext.core.paths import project_root
 
 #: The factories of the components a trained pipeline ships with. A pipeline made only of
 #: these gives the same ``Doc`` for the same text every time.
@@ -100,10 +112,77 @@ def _model_docs(nlp: Language, model: tuple[str, ...], texts: list[str]) -> list
     if len(known) + len(new) > MAX_TEXTS:
         known.clear()
         new = list(dict.fromkeys(texts))
-    with nlp.select_pipes(enable=list(model)):
-        for text, doc in zip(new, nlp.pipe(new), strict=True):
+    if new:
+        for text, doc in zip(new, _saved_or_parsed(nlp, model, new), strict=True):
             known[(model, text)] = doc
     return [known[(model, text)].copy() for text in texts]
+
+
+# ---------------------------------------------------------------------------------------
+# Between kernels: the model's Docs saved in data/processed/parses/.
+# ---------------------------------------------------------------------------------------
+
+#: The folder's name inside data/processed/, and how many files it keeps (the oldest go).
+PARSES_FOLDER = "parses"
+MAX_SAVED_PARSES = 300
+
+
+def _saved_or_parsed(nlp: Language, model: tuple[str, ...], texts: list[str]) -> list[Doc]:
+    """The ``model`` components' Docs of ``texts``: loaded from the file a run before saved,
+    else parsed (and saved for the next run)."""
+    path = saved_parse_path(nlp, model, texts)
+    docs = _load_parses(path, nlp, texts) if path is not None else None
+    if docs is None:
+        with nlp.select_pipes(enable=list(model)):
+            docs = list(nlp.pipe(texts))
+        if path is not None:
+            _save_parses(path, docs)
+    return docs
+
+
+def saved_parse_path(nlp: Language, model: tuple[str, ...], texts: list[str]) -> Path | None:
+    """Where the Docs of ``texts`` are saved: a file named by the trained pipeline (name,
+    version, its components that ran), spaCy's version and the texts. None when the files
+    are switched off or there is no trained component (a blank pipeline)."""
+    if os.environ.get("NEWSTEXT_PARSE_CACHE") == "0" or not model:
+        return None
+    meta = nlp.meta
+    key = hashlib.sha256()
+    for part in (meta.get("lang"), meta.get("name"), meta.get("version"), spacy.__version__,
+                 *model, *texts):
+        key.update(str(part).encode("utf-8") + b"\x00")
+    folder = project_root() / "data" / "processed" / PARSES_FOLDER
+    return folder / f"{key.hexdigest()[:32]}.spacy"
+
+
+def _load_parses(path: Path, nlp: Language, texts: list[str]) -> list[Doc] | None:
+    """The Docs saved in ``path``, or None when it is missing, unreadable or not for
+    ``texts`` (then they are parsed again and the file replaced)."""
+    if not path.is_file():
+        return None
+    try:
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    except Exception:  # a file cut short, or written by another spaCy: parse again
+        return None
+    if [doc.text for doc in docs] != texts:
+        return None
+    return docs
+
+
+def _save_parses(path: Path, docs: list[Doc]) -> None:
+    """Save ``docs`` to ``path`` (written whole, then renamed into place, so that a kernel
+    reading it never sees half a file); keep the folder to :data:`MAX_SAVED_PARSES` files.
+    A folder that cannot be written is no error: the next run parses again."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.stem}.{os.getpid()}.partial")
+        DocBin(docs=docs).to_disk(partial)
+        partial.replace(path)
+        saved = sorted(path.parent.glob("*.spacy"), key=lambda file: file.stat().st_mtime)
+        for old in saved[:-MAX_SAVED_PARSES]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return
 
 
 def paragraph_texts(paragraphs: Sequence[str]) -> list[str]:
