@@ -5,6 +5,7 @@ from weakref import WeakKeyDictionary
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
 from newstext.annotating.entity_rules import COURSE_PATTERNS, RULE_PIPES, rules_on
 from newstext.core import doc_cache as parsing
@@ -121,6 +122,17 @@ def test_a_new_kernel_loads_the_saved_parse_instead_of_parsing(
     asked = request.getfixturevalue("texts_sent_to_pipe")
     assert [full_layers(doc) for doc in parsing.parse(nlp, texts)] == expected
     assert asked == []  # loaded, not parsed
+
+
+def test_a_loaded_paragraph_joins_a_parsed_one(nlp, saved_parses, monkeypatch):
+    loaded = ["Marco Rubio met Sergey Lavrov.\n"]
+    parsing.parse(nlp, loaded)
+    new_kernel(monkeypatch)
+    parsed = ["They spoke in Kuala Lumpur."]
+    parsing.parse(nlp, parsed)  # in memory, fresh from the model
+    article = Doc.from_docs(parsing.parse(nlp, loaded + parsed), ensure_whitespace=False)
+    assert article.text == "Marco Rubio met Sergey Lavrov.\nThey spoke in Kuala Lumpur."
+    assert [ent.text for ent in article.ents] == ["Marco Rubio", "Sergey Lavrov", "Kuala Lumpur"]
 
 
 def test_a_damaged_saved_parse_is_parsed_again_and_replaced(

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
@@ -129,12 +130,18 @@ MAX_SAVED_PARSES = 300
 
 def _saved_or_parsed(nlp: Language, model: tuple[str, ...], texts: list[str]) -> list[Doc]:
     """The ``model`` components' Docs of ``texts``: loaded from the file a run before saved,
-    else parsed (and saved for the next run)."""
+    else parsed (and saved for the next run).
+
+    A parsed Doc leaves its ``tensor`` (the numbers the components passed each other) behind,
+    as a saved one does: every Doc is then the same whichever way it came, and
+    ``Doc.from_docs`` can join a loaded paragraph to a parsed one."""
     path = saved_parse_path(nlp, model, texts)
     docs = _load_parses(path, nlp, texts) if path is not None else None
     if docs is None:
         with nlp.select_pipes(enable=list(model)):
             docs = list(nlp.pipe(texts))
+        for doc in docs:
+            doc.tensor = numpy.empty((0,), dtype="float32")
         if path is not None:
             _save_parses(path, docs)
     return docs
