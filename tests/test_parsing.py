@@ -135,6 +135,15 @@ def test_a_loaded_paragraph_joins_a_parsed_one(nlp, saved_parses, monkeypatch):
     assert [ent.text for ent in article.ents] == ["Marco Rubio", "Sergey Lavrov", "Kuala Lumpur"]
 
 
+def test_a_paragraph_parsed_before_joins_one_fresh_from_the_model(nlp):
+    before = parsing.parse(nlp, ["Marco Rubio met Sergey Lavrov.\n"])  # no tensor
+    fresh = list(nlp.pipe(["They spoke in Kuala Lumpur."]))  # as parse_pages gets them
+    article = parsing.join_paragraph_docs(
+        before + fresh, ["Marco Rubio met Sergey Lavrov.", "They spoke in Kuala Lumpur."]
+    )
+    assert [ent.text for ent in article.ents] == ["Marco Rubio", "Sergey Lavrov", "Kuala Lumpur"]
+
+
 def test_a_damaged_saved_parse_is_parsed_again_and_replaced(
     nlp, saved_parses, monkeypatch, request
 ):

@@ -141,7 +141,7 @@ def _saved_or_parsed(nlp: Language, model: tuple[str, ...], texts: list[str]) ->
         with nlp.select_pipes(enable=list(model)):
             docs = list(nlp.pipe(texts))
         for doc in docs:
-            doc.tensor = numpy.empty((0,), dtype="float32")
+            drop_tensor(doc)
         if path is not None:
             _save_parses(path, docs)
     return docs
@@ -192,6 +192,14 @@ def _save_parses(path: Path, docs: list[Doc]) -> None:
         return
 
 
+def drop_tensor(doc: Doc) -> Doc:
+    """``doc`` without its ``tensor`` (the numbers the model's components passed each other),
+    as a Doc loaded from a file is: ``Doc.from_docs`` cannot join a Doc that has one to a Doc
+    that has none, and nothing in the course reads it."""
+    doc.tensor = numpy.empty((0,), dtype="float32")
+    return doc
+
+
 def paragraph_texts(paragraphs: Sequence[str]) -> list[str]:
     """The texts to parse for :func:`join_paragraph_docs`: each paragraph but the last
     with the newline that joins it to the next."""
@@ -201,6 +209,8 @@ def paragraph_texts(paragraphs: Sequence[str]) -> list[str]:
 def join_paragraph_docs(docs: Sequence[Doc], paragraphs: Sequence[str]) -> Doc:
     """One ``Doc`` from the parsed :func:`paragraph_texts`, with ``doc.spans["paragraphs"]``
     holding one span per paragraph."""
+    for paragraph_doc in docs:
+        drop_tensor(paragraph_doc)  # parsed just now, or loaded: all alike
     doc = Doc.from_docs(list(docs), ensure_whitespace=False)
     spans = []
     start = 0
