@@ -190,3 +190,29 @@ def test_score_pages_averages_then_takes_f1():
     assert (precision, recall) == (0.5, 0.5) and f == pytest.approx(f1(0.5, 0.5))
     assert score_pages([(gold, gold), (gold, "")], zyte=True)[:2] == (1.0, 0.5)
     assert score_pages([]) == (0.0, 0.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("  Share this article:  ", "share this article"),
+        ("— Comments (14) —", "comments (14"),
+        ("__init__", "init"),
+        ("\u201cQuoted\u201d", "quoted"),
+        ("\u2019Tis the season\u2019s end\u2026", "tis the season's end"),
+        ("Page 2\u00b2", "page 2\u00b2"),  # a superscript digit is a digit
+        ("!!! ???", ""),
+        ("", ""),
+    ],
+)
+def test_normalise_lowers_and_strips_what_is_not_a_letter_or_digit(line, expected):
+    assert main_run.normalise(line) == expected
+
+
+def test_normalise_agrees_with_the_regex_it_replaced_on_every_line_of_the_course_page():
+    """The regex ``^[\\W_]+|[\\W_]+$`` is the reference (slower on long lines)."""
+    import re
+
+    edge = re.compile(r"^[\W_]+|[\W_]+$")
+    for line in read_page(RAW_PAGE).split("\n"):
+        assert main_run.normalise(line) == edge.sub("", line.lower().replace("\u2019", "'"))

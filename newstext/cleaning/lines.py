@@ -28,6 +28,7 @@ The table's ``why`` column says, for every line, the evidence behind its decisio
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -161,8 +162,14 @@ def lexicon_form(line: str) -> str:
     return " ".join(word for word in text.split() if not word.isdigit())
 
 
+@functools.lru_cache(maxsize=4096)
+def _phrase_pattern(phrase: str) -> re.Pattern:
+    """``phrase`` as a whole word or words (compiled once: it is tried on every line)."""
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w])")
+
+
 def _contains(form: str, phrase: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w])", form) is not None
+    return _phrase_pattern(phrase).search(form) is not None
 
 
 def _is_run_of_phrases(form: str, phrases: set[str]) -> bool:

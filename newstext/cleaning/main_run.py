@@ -281,7 +281,6 @@ COMMENTS_RE = re.compile(r"\bcomments?\b", re.I)
 # "By Jane Doe", "written by Jane": "by" in any case, then a capital letter.
 BYLINE_RE = re.compile(r"^\W*(?i:(?:written|posted|words|story|reporting)\s+)?(?i:by)\s+[A-Z]")
 NAV_RE = re.compile(r"^\W*(back|go|return|skip|jump) to( the)?( \w+){1,2}\W*$", re.I)
-EDGE_PUNCT_RE = re.compile(r"^[\W_]+|[\W_]+$")
 LABEL_RE = re.compile(r"^[\[(]?\s*([a-z' ]{2,20}?)\s*:\s*(.*)$")
 
 
@@ -352,8 +351,18 @@ class MainArticle:
 
 # ------------------------------------------------------------ pass 1: evidence
 def normalise(text: str) -> str:
-    """Lower-case a line and strip surrounding punctuation, for phrase lookups."""
-    return EDGE_PUNCT_RE.sub("", text.lower().replace("’", "'"))
+    """Lower-case a line and strip surrounding punctuation, for phrase lookups.
+
+    Strips every character that is not a letter or a digit (what ``[\\W_]`` matches) from
+    each end, walking in: a regex ending in ``$`` would try every position of a long line,
+    and every line of every page comes through here."""
+    lowered = text.lower().replace("’", "'")
+    start, end = 0, len(lowered)
+    while start < end and not lowered[start].isalnum():
+        start += 1
+    while end > start and not lowered[end - 1].isalnum():
+        end -= 1
+    return lowered[start:end]
 
 
 def is_furniture(text: str) -> bool:
@@ -436,10 +445,11 @@ def describe(index: int, text: str) -> Line:
 def describe_page(text: str) -> list[Line]:
     """Measure every line of the page, including how often it repeats."""
     lines = [describe(i, t) for i, t in enumerate(text.split("\n"))]
-    counts = Counter(normalise(ln.text) for ln in lines if ln.words)
+    keys = {ln.index: normalise(ln.text) for ln in lines if ln.words}
+    counts = Counter(keys.values())
     for ln in lines:
         if ln.words:
-            ln.repeats = counts[normalise(ln.text)]
+            ln.repeats = counts[keys[ln.index]]
     return lines
 
 
