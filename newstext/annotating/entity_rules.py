@@ -497,9 +497,9 @@ def propagate_person_names(doc: Doc) -> Doc:
         changed.append(ent)
     for token in doc:
         if (
-            token.ent_iob_ == "O"
+            token.text in surnames  # first: it rules out nearly every token
+            and token.ent_iob_ == "O"
             and token.pos_ == "PROPN"
-            and token.text in surnames
             and _stands_alone(token)
         ):
             changed.append(Span(doc, token.i, token.i + 1, label="PERSON", span_id=SAME_NAME_RULE))

@@ -270,6 +270,8 @@ def _cue_after(doc: Doc, tokens: list[Token], paragraph_end: int, quoted: set[in
     """An inverted attribution right after the closing mark: ``"..." Smith said`` or
     ``"..." said the minister``, even when the parser starts a new sentence there."""
     last = tokens[-1].i
+    if last + 1 >= len(doc):
+        return None  # (an empty span at the Doc's end would make spaCy build doc.text)
     between: list[Token] = []
     for token in doc[last + 1 : last + 1 + INVERTED_WINDOW]:
         if token.idx >= paragraph_end or token.i in quoted:
