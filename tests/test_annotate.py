@@ -6,10 +6,17 @@ import pandas as pd
 import pytest
 from spacy.tokens import DocBin
 
+from newstext.annotating import annotate_page as annotate_page_module
 from newstext.annotating import entity_rules
-from newstext.annotating.annotate_page import PageJob, annotate_files, annotate_page
+from newstext.annotating.annotate_page import (
+    PageJob,
+    annotate_files,
+    annotate_job,
+    annotate_page,
+)
 from newstext.cleaning.pipeline import clean_page
 from newstext.cleaning.quote_marks import normalise_quotes
+from newstext.core.errors import NewstextError
 from newstext.core.model import load_english
 from newstext.core.paths import RAW_PAGE
 from newstext.core.reading import read_page
@@ -142,6 +149,55 @@ def test_worker_processes_write_the_same_files_as_one_process(two_pages, tmp_pat
     assert written[2] == written[1]
     entities = pd.read_csv(tmp_path / "2" / "a" / "entities.csv")
     assert "Patriot" in set(entities[entities["label"] == "PRODUCT"]["text"])
+
+
+@pytest.fixture(scope="module")
+def three_pages(tmp_path_factory):
+    """Two different pages and the first again, so that a parse stream of two pages holds
+    both kinds of page and the last stream holds one."""
+    pages = tmp_path_factory.mktemp("three")
+    other = RAW_PAGE.parent / "polygraph_rukban_2019-11.txt"
+    for name, source in (("a", RAW_PAGE), ("b", other), ("c", RAW_PAGE)):
+        (pages / f"{name}.txt").write_bytes(source.read_bytes())
+    return sorted(pages.glob("*.txt"))
+
+
+def written_files(out):
+    return {path.relative_to(out): path.read_bytes() for path in out.rglob("*") if path.is_file()}
+
+
+def test_pages_parsed_in_one_stream_write_what_page_by_page_writes(
+    three_pages, tmp_path, monkeypatch
+):
+    """One process parses a few pages in one stream (PAGES_PER_PARSE at a time): every file
+    has the bytes that annotating each page on its own writes."""
+    nlp = load_english()
+    alone = tmp_path / "alone"
+    with entity_rules.rules_on(nlp):
+        for path in three_pages:
+            annotate_job(PageJob(path, alone / path.stem), nlp)
+    monkeypatch.setattr(annotate_page_module, "PAGES_PER_PARSE", 2)
+    together = tmp_path / "together"
+    jobs = [PageJob(path, together / path.stem) for path in three_pages]
+    summaries = list(annotate_files(jobs, n_process=1))
+    assert [summary.path for summary in summaries] == three_pages
+    assert len(written_files(alone)) == 3 * 12  # 9 cleaned tables, 2 annotation tables, DocBin
+    assert written_files(together) == written_files(alone)
+
+
+def test_a_page_that_cannot_be_cleaned_stops_the_run_after_the_pages_before_it(
+    three_pages, tmp_path
+):
+    missing = tmp_path / "gone.txt"
+    jobs = [PageJob(path, tmp_path / "out" / path.stem) for path in (three_pages[0], missing)]
+    jobs.append(PageJob(three_pages[1], tmp_path / "out" / "b"))
+    done = []
+    with pytest.raises(NewstextError, match="gone.txt"):
+        for summary in annotate_files(jobs, n_process=1):
+            done.append(summary.path)
+    assert done == [three_pages[0]]
+    assert (tmp_path / "out" / "a" / "quotes.csv").is_file()
+    assert not (tmp_path / "out" / "b").exists()
 
 
 def test_quiet_prints_nothing(two_pages, tmp_path, capsys):
