@@ -14,7 +14,6 @@ pointing into the raw page. Behind ``python -m newstext annotate``.
 
 from __future__ import annotations
 
-import itertools
 import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, ExitStack
@@ -24,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
+from spacy.util import minibatch
 
 from newstext.annotating.entity_rules import entity_origin, propagate_person_names, rules_on
 from newstext.annotating.quotations import TABLE_COLUMNS, extract_quotes
@@ -337,13 +337,6 @@ def _finish_page(job: PageJob, cleaned: CleanedPage, docs: list[Doc]) -> PageSum
     )
 
 
-def _groups(jobs: Iterable[PageJob], size: int) -> Iterator[list[PageJob]]:
-    """``jobs`` in lists of ``size`` (the last may be shorter), read as they are needed."""
-    stream = iter(jobs)
-    while group := list(itertools.islice(stream, size)):
-        yield group
-
-
 #: In a worker process: the pipeline, loaded once, and the rules switched on for good.
 _WORKER: dict = {}
 
@@ -373,16 +366,17 @@ def annotate_files(
     With ``n_process`` > 1, that many worker processes take whole pages from a stream;
     otherwise everything runs here, with the shared pipeline (left as it was once the
     iterator is used up), :data:`PAGES_PER_PARSE` pages at a time
-    (:func:`annotate_together`). Where workers are forked (Linux), the model is loaded once, here,
-    before they start: each worker begins with it, as spaCy's own ``n_process`` does, and so
-    does a worker that replaces one; elsewhere each worker loads it once.
+    (:func:`annotate_together`). Where workers are forked (Linux), the model is loaded
+    once, here, before they start: each worker begins with it, as spaCy's own
+    ``n_process`` does, and so does a worker that replaces one; elsewhere each worker loads
+    it once.
     """
     if isinstance(jobs, Sequence):
         n_process = min(n_process, len(jobs))  # no worker loads the model for nothing
     if n_process <= 1:
         nlp = load_english()
         with _rules(nlp, patterns):
-            for some_jobs in _groups(jobs, PAGES_PER_PARSE):
+            for some_jobs in minibatch(jobs, PAGES_PER_PARSE):  # lists, read as needed
                 yield from annotate_together(some_jobs, nlp)
         return
     context = multiprocessing.get_context()
