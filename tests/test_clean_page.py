@@ -79,6 +79,44 @@ def test_the_cleaning_log_says_why_for_every_line(cleaned):
     assert "lines 7 to 19" in main_run and "13 body lines" in main_run
 
 
+def test_each_article_spans_its_headline_to_its_last_line(cleaned, raw, raw_lines):
+    # Read off the raw page: the articles start at their headlines (lines 2, 32 and 45) and
+    # end where their last line ends (line 31, Mint's; line 44, First Post's; line 63).
+    line_start = [0]
+    for line in raw_lines:
+        line_start.append(line_start[-1] + len(line) + 1)
+    articles = cleaned.articles
+    assert list(articles["raw_start"]) == [line_start[1], line_start[31], line_start[44]]
+    for row in articles.itertuples():
+        last_line = raw[: row.raw_end].count("\n")  # 0-based number of the line it ends on
+        assert row.raw_end == line_start[last_line] + len(raw_lines[last_line].rstrip())
+    assert list(articles["chars"]) == [len(body) for body in articles["body"]]
+    assert list(articles["paragraphs"]) == [13, 11, 21]
+
+
+def test_a_page_without_prose_has_an_empty_main_article_and_says_so():
+    cleaned = clean_page("Menu\nHome\nLogin")
+    article = cleaned.articles.iloc[0]
+    assert (article["article_id"], article["role"], article["paragraphs"]) == (1, "main", 0)
+    assert article["body"] == "" and article["headline"] is None
+    log = cleaned.page_log()
+    assert log.iloc[1]["why"] == "no run of prose on the page: no main article"
+
+
+def test_prose_without_a_headline_is_logged():
+    first = ("The minister said that the talks would continue next week in the capital, and "
+             "that both sides wanted progress.")
+    second = ("Officials from both countries met on Tuesday to discuss the trade agreement and "
+              "the security of the region.")
+    cleaned = clean_page(f"Menu\n{' '.join([first] * 3)}\n{' '.join([second] * 3)}")
+    steps = cleaned.page_log().set_index("step")["why"]
+    assert steps["main_run"] == (  # 18 and 19 words, three times each
+        "the main article is the largest run of prose: lines 2 to 3, 2 body lines, 111 words"
+    )
+    assert steps["headline"].startswith("no title-like line before the main run")
+    assert cleaned.articles["headline_line"].isna().all()
+
+
 def test_headline_raw_is_the_line_as_on_the_page(cleaned, raw_lines):
     assert list(cleaned.articles["headline_raw"]) == [raw_lines[1], raw_lines[31], raw_lines[44]]
     assert cleaned.articles["headline_raw"][0].count("\u2018") == 1

@@ -6,6 +6,7 @@ paragraphs; the first article of the page is the ``main`` one, the others ``rela
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 import pandas as pd
@@ -38,15 +39,17 @@ ARTICLE_COLUMNS = [
 ]
 
 
-def article_metadata(lines: pd.DataFrame) -> dict[str, str | None]:
-    """Source, byline, relative time and printed date from an article's metadata lines.
+def article_metadata(lines: Iterable[dict]) -> dict[str, str | None]:
+    """Source, byline, relative time and printed date from an article's metadata lines
+    (rows of the lines table, each with its ``text`` and ``reason``).
 
     The source is taken from a source line ("First Post") first, else from a source glued
     to a time ("Mint2 days ago"), else from the bullet echo ("• First Post").
     """
     found: dict[str, str | None] = {"source": None, "byline": None, "time_ago": None, "date": None}
     echoes = []
-    for text, reason in zip(lines["text"], lines["reason"], strict=True):
+    for line in lines:
+        text, reason = line["text"], line["reason"]
         if reason == "override":  # a student's "metadata": read the line like the cleaner
             reason = metadata_reason(text) or "source_byline"
         if reason == "source_byline" and found["source"] is None:
@@ -77,12 +80,18 @@ def build_articles(
     ``published_estimate`` is a date printed in the article's metadata, else its relative
     time counted back from ``reference``, else empty (no reference date: see ``published``).
     """
-    lines_of = {int(key): rows for key, rows in lines.groupby("article_id")}  # NaN left out
-    paragraphs_of = {int(key): rows for key, rows in paragraphs.groupby("article_id")}
-    no_paragraphs = paragraphs.iloc[0:0]
+    # Each article's lines and paragraph texts, in page order, as plain rows: a page has
+    # only a few articles, and a pandas filter per article and field would cost more than
+    # the work itself (this runs once per page in `annotate`).
+    lines_of: dict[int, list[dict]] = {}
+    for line in lines[LINE_FIELDS].to_dict("records"):
+        if not pd.isna(line["article_id"]):  # a line of no article
+            lines_of.setdefault(int(line["article_id"]), []).append(line)
+    texts_of: dict[int, list[str]] = {}
+    for article_id, text in zip(paragraphs["article_id"], paragraphs["text"], strict=True):
+        texts_of.setdefault(int(article_id), []).append(text)
     rows = [
-        _article_row(lines_of[article_id], paragraphs_of.get(article_id, no_paragraphs),
-                     article_id, reference)
+        _article_row(lines_of[article_id], texts_of.get(article_id, []), article_id, reference)
         for article_id in sorted(lines_of)
     ]
     if not rows:
@@ -92,15 +101,18 @@ def build_articles(
     return table
 
 
+#: The fields of the lines table an article's row is made from.
+LINE_FIELDS = ["article_id", "line_no", "text", "start", "end", "action", "reason"]
+
+
 def _article_row(
-    own_lines: pd.DataFrame, own_paragraphs: pd.DataFrame, article_id: int,
-    reference: date | None,
+    own_lines: list[dict], paragraph_texts: list[str], article_id: int, reference: date | None
 ) -> dict:
-    """The articles-table row of one article, from its own lines and paragraphs."""
-    headline_lines = own_lines[own_lines["action"] == "headline"]
-    metadata = article_metadata(own_lines[own_lines["action"] == "metadata"])
-    body = "\n\n".join(own_paragraphs["text"])
-    headline_raw = headline_lines["text"].iloc[0].strip() if len(headline_lines) else None
+    """The articles-table row of one article, from its own lines and paragraph texts."""
+    headline_lines = [line for line in own_lines if line["action"] == "headline"]
+    metadata = article_metadata(line for line in own_lines if line["action"] == "metadata")
+    body = "\n\n".join(paragraph_texts)
+    headline_raw = headline_lines[0]["text"].strip() if headline_lines else None
     return {
         "article_id": article_id,
         "role": "main" if article_id == 1 else "related",
@@ -110,12 +122,12 @@ def _article_row(
         "byline": metadata["byline"],
         "time_ago": metadata["time_ago"],
         "published_estimate": published_estimate(metadata["time_ago"], metadata["date"], reference),
-        "paragraphs": len(own_paragraphs),
+        "paragraphs": len(paragraph_texts),
         "chars": len(body),
         "body": body,
-        "headline_line": int(headline_lines["line_no"].iloc[0]) if len(headline_lines) else None,
-        "raw_start": int(own_lines["start"].min()),
-        "raw_end": int(own_lines["end"].max()),
+        "headline_line": int(headline_lines[0]["line_no"]) if headline_lines else None,
+        "raw_start": int(min(line["start"] for line in own_lines)),
+        "raw_end": int(max(line["end"] for line in own_lines)),
     }
 
 
