@@ -106,6 +106,29 @@ def test_adding_the_rules_twice_changes_nothing(nlp):
     assert nlp.pipe_names == BASE_PIPES
 
 
+SEEN_BY_THE_MODEL: list[str] = []
+
+
+@spacy.Language.component("test_model_stand_in")
+def model_stand_in(doc):
+    """Stands in for the trained model: notes every text it is given."""
+    SEEN_BY_THE_MODEL.append(doc.text)
+    return doc
+
+
+def test_pattern_texts_are_only_tokenized_not_run_through_the_model():
+    blank = spacy.blank("en")
+    blank.add_pipe("test_model_stand_in", name="ner")  # the rules go after "ner"
+    SEEN_BY_THE_MODEL.clear()
+    add_entity_rules(blank)
+    with rules_on(blank, patterns=[{"label": "ORG", "pattern": "Acme Rockets"}]):
+        assert SEEN_BY_THE_MODEL == []  # neither the 105 titles nor the page pattern
+        doc = blank("The Acme Rockets deal was signed by the Foreign Minister.")
+    assert SEEN_BY_THE_MODEL == [doc.text]
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [("Acme Rockets", "ORG")]
+    assert [span.text for span in doc.spans[TITLES_KEY]] == ["Foreign Minister"]
+
+
 # --- page patterns: opt-in, and never part of a longer entity --------------------------------
 
 

@@ -351,6 +351,18 @@ def _takes_the(name: Span) -> bool:
 # ---------------------------------------------------------------------------------------
 
 
+def add_patterns(nlp: Language, ruler: SpanRuler, patterns: Sequence[dict]) -> None:
+    """Add ``patterns`` to ``ruler``, one of ``nlp``'s components.
+
+    spaCy makes a ``Doc`` of each phrase pattern's text with the components before the
+    ruler, the whole trained model included. Our rulers match the words as written, which
+    the tokenizer alone gives, so every component is off while they are made (a
+    hundred title patterns took 60 ms instead of a few).
+    """
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(list(patterns))
+
+
 def add_entity_rules(nlp: Language) -> Language:
     """Add the rule components after ``ner``, switched off; return ``nlp``.
 
@@ -369,7 +381,7 @@ def add_entity_rules(nlp: Language) -> Language:
             "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
         },
     )
-    titles.add_patterns(TITLE_PATTERNS)
+    add_patterns(nlp, titles, TITLE_PATTERNS)
     nlp.add_pipe(TITLE_CLEANER_NAME, after=TITLE_RULER_NAME)
     nlp.add_pipe(BOUNDARIES_NAME, after=TITLE_CLEANER_NAME)
     for name in RULE_PIPES:
@@ -392,7 +404,7 @@ def rules_on(
     add_entity_rules(nlp)
     ruler = nlp.get_pipe(ENTITY_RULER_NAME)
     ruler.clear()
-    ruler.add_patterns(_as_patterns(patterns))
+    add_patterns(nlp, ruler, _as_patterns(patterns))
     for name in RULE_PIPES:
         nlp.enable_pipe(name)
     try:
