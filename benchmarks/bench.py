@@ -1,7 +1,8 @@
 """Speed and memory of the course, printed as tables (run with `make bench`, not by the tests).
 
 1. Notebooks: each student notebook executed from a fresh kernel, its wall time and the
-   kernel's peak memory, beside its floor (benchmarks/notebook_times.py says what it holds and
+   kernel's peak memory, beside its floor, each core path run at the same moment as its floor
+   on the other processor (benchmarks/notebook_times.py says what it holds, how and why, and
    the targets).
 2. Corpus: `python -m newstext annotate` on a corpus of pages made by varying the course page,
    at 1 and 2 worker processes, against bare `nlp.pipe` on the same cleaned paragraphs at the
@@ -273,8 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeats",
         type=int,
-        default=3,
-        help="runs of each notebook (median; default 3)",
+        default=5,
+        help="rounds of the notebooks (median of the paired ratios; default 5)",
     )
     parser.add_argument(
         "--corpus-repeats",

@@ -29,18 +29,32 @@ parses the cold run saved (:mod:`newstext.core.doc_cache`), what every later run
 and what a class that runs the notebooks in order waits from notebook 03 on (02 saved the
 course page's parse). The target is read on the warm run and the cold one is printed beside it.
 
+**Each core path runs at the same moment as its floor**, one on each of two processors: the
+speed of a shared virtual machine drifts by 10 to 20 % from minute to minute, so that two
+runs made one after the other compare the machine's moments as much as the notebooks.
+Two :class:`Worker` processes, each held to one processor (``os.sched_setaffinity``, which
+its kernels inherit), take the two runs of a pair together, and they swap sides every round.
+The floor runs twice in a row, so that the core path never runs with the other processor
+idle, and its first run is the one compared (it, too, ran beside the core path the whole
+time). Measured this way a floor against a floor gives 0.99 to 1.02, run after run. The
+seconds are therefore those of a machine whose other processor is busy, a little above what
+one notebook alone waits; the whole notebook runs alone. With one processor only, the runs
+of a pair are made one after the other, as before.
+
 Targets: each core path within 1.5 x its floor; each notebook under 20 s; each kernel under
-1 GiB. Every figure is the median of ``repeats`` runs (3 by default), after one discarded
-warm-up kernel. The runs are made in rounds (every notebook once per round), and each run of
-a floor sits between the cold and the warm run of its core path: a ratio is the median of
-those pairs' ratios, so that a slow spell of a shared machine falls on both sides of it. Run
-on its own with `python benchmarks/notebook_times.py [repeats]`.
+1 GiB. Every figure is the median of ``repeats`` rounds (5 by default), after one discarded
+warm-up kernel per worker and one run of each core path that finds the stack its floor
+imports. A ratio is the median of the rounds' own ratios. Run on its own with
+`python benchmarks/notebook_times.py [repeats]`.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import statistics
+import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
@@ -135,7 +149,7 @@ def run_once(nb: nbformat.NotebookNode, folder: Path, runs: Runs) -> None:
     pulling every ratio towards 1."""
     nb = nbformat.from_dict(nb)
     nb.cells.append(nbformat.v4.new_code_cell(REPORT_CELL))
-    path = folder / "_bench.ipynb"
+    path = folder / f"_bench_{os.getpid()}.ipynb"  # one per process: two may run at once
     nbformat.write(nb, path)
     try:
         started = time.time()  # the clock the kernel's time.time() reads too
@@ -164,13 +178,14 @@ def stack_label(stack: tuple[str, ...]) -> str:
 
 @dataclass
 class Measured:
-    """What :func:`measure` found, per notebook: its core path's runs, its floor's (each run
-    beside a run of the core path) and the whole notebook's."""
+    """What :func:`measure` found, per notebook: its core path's warm runs and the floor's run
+    beside each, its cold runs and the floor's beside each, and the whole notebook's runs."""
 
     core: dict[str, Runs]
     floor: dict[str, Runs]
     whole: dict[str, Runs]
     cold: dict[str, Runs]
+    cold_floor: dict[str, Runs]
 
     def ratio(self, name: str) -> float:
         """The median of the core path's seconds over its floor's, run by run."""
@@ -178,7 +193,7 @@ class Measured:
 
     def cold_ratio(self, name: str) -> float:
         """The same for the cold run of the core path (no parse saved)."""
-        return _paired_ratio(self.cold[name].seconds, self.floor[name].seconds)
+        return _paired_ratio(self.cold[name].seconds, self.cold_floor[name].seconds)
 
     def ratio_with_shutdown(self, name: str) -> float:
         """The same with the kernel's shutdown counted on both sides."""
@@ -190,25 +205,120 @@ def _paired_ratio(runs: list[float], floors: list[float]) -> float:
     return statistics.median(run / floor for run, floor in zip(runs, floors, strict=True))
 
 
-def measure(paths: list[Path], repeats: int) -> Measured:
-    """Run each notebook's core path (cold, then warm), its floor and the whole notebook
-    ``repeats`` times, in rounds (every notebook once per round); each floor run sits between
-    the two runs of its core path, so that a slow spell of the machine falls on both sides of
-    a ratio."""
+class Worker:
+    """A process, held to one processor when given one, that runs the notebooks sent to it
+    one after the other, each in a fresh kernel of its own (which inherits the processor)."""
+
+    def __init__(self, cpu: int | None) -> None:
+        pin = None if cpu is None else (lambda: os.sched_setaffinity(0, {cpu}))
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            preexec_fn=pin,
+        )
+        self.receive()  # its warm-up kernel is done
+
+    def send(self, nb: nbformat.NotebookNode, times: int = 1) -> None:
+        """Ask for ``times`` runs of ``nb``, one after the other; :meth:`receive` the runs."""
+        self.process.stdin.write(json.dumps({"nb": nb, "times": times}) + "\n")
+        self.process.stdin.flush()
+
+    def receive(self) -> list[dict]:
+        """The runs asked for last, each a dict of :class:`Runs` fields."""
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError("a benchmark worker stopped: see the error above")
+        return json.loads(line)
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def serve() -> None:
+    """A worker's loop: one discarded warm-up kernel (the first kernel a process starts is
+    seconds slower: Jupyter's one-off set-up, which a running JupyterLab has done long before a
+    class arrives), then the runs asked for on stdin, reported as one JSON line each time."""
+    report = os.fdopen(os.dup(1), "w")  # the reports' own channel...
+    os.dup2(2, 1)  # ...and whatever a kernel or library prints goes to stderr
     folder = ROOT / "notebooks"
+    run_once(floor_notebook(()), folder, Runs())
+    print(json.dumps([]), file=report, flush=True)
+    for line in sys.stdin:
+        asked = json.loads(line)
+        runs = Runs()
+        for _ in range(asked["times"]):
+            run_once(nbformat.from_dict(asked["nb"]), folder, runs)
+        done = [
+            {"seconds": seconds, "with_shutdown": shutdown, "mib": mib, "stack": runs.stack}
+            for seconds, shutdown, mib in zip(runs.seconds, runs.with_shutdown, runs.mib,
+                                              strict=True)
+        ]
+        print(json.dumps(done), file=report, flush=True)
+
+
+def add(runs: Runs, run: dict) -> None:
+    """Add one run a worker reported to ``runs``."""
+    runs.seconds.append(run["seconds"])
+    runs.with_shutdown.append(run["with_shutdown"])
+    runs.mib.append(run["mib"])
+    runs.stack = tuple(run["stack"])
+
+
+def run_pair(
+    workers: list[Worker], swap: bool, core: nbformat.NotebookNode, floor: nbformat.NotebookNode
+) -> tuple[dict, dict]:
+    """A run of ``core`` and a run of ``floor`` made at the same moment on two workers (the
+    floor run twice, the first compared), or one after the other with one worker."""
+    if len(workers) == 1:
+        workers[0].send(core)
+        core_run = workers[0].receive()[0]
+        workers[0].send(floor)
+        return core_run, workers[0].receive()[0]
+    core_side, floor_side = reversed(workers) if swap else workers
+    core_side.send(core)
+    floor_side.send(floor, times=2)
+    return core_side.receive()[0], floor_side.receive()[0]
+
+
+def two_processors() -> list[int]:
+    """Two processors this process may use, or none when it has only one (or the system
+    cannot hold a process to one)."""
+    if not hasattr(os, "sched_getaffinity"):
+        return []
+    cpus = sorted(os.sched_getaffinity(0))
+    return cpus[:2] if len(cpus) >= 2 else []
+
+
+def measure(paths: list[Path], repeats: int) -> Measured:
+    """Run each notebook's core path (cold, then warm) beside its floor, and the whole
+    notebook alone, ``repeats`` times in rounds (every notebook once per round)."""
     notebooks = {path.stem: nbformat.read(path, as_version=4) for path in paths}
     cores = {name: core_path(nb) for name, nb in notebooks.items()}
-    found = Measured(*({name: Runs() for name in notebooks} for _ in range(4)))
-    # The first kernel a process starts is seconds slower (Jupyter's one-off set-up, which a
-    # running JupyterLab has done long before a class arrives): start one and discard it.
-    run_once(floor_notebook(()), folder, Runs())
-    for _ in range(repeats):
-        for name in notebooks:
-            shutil.rmtree(SAVED_PARSES, ignore_errors=True)
-            run_once(cores[name], folder, found.cold[name])
-            run_once(floor_notebook(found.cold[name].stack), folder, found.floor[name])
-            run_once(cores[name], folder, found.core[name])
-            run_once(notebooks[name], folder, found.whole[name])
+    found = Measured(*({name: Runs() for name in notebooks} for _ in range(5)))
+    workers = [Worker(cpu) for cpu in two_processors()] or [Worker(None)]
+    try:
+        floors = {}
+        for name, core in cores.items():  # which stack each floor imports
+            workers[0].send(core)
+            floors[name] = floor_notebook(tuple(workers[0].receive()[0]["stack"]))
+        for repeat in range(repeats):
+            swap = repeat % 2 == 1
+            for name in notebooks:
+                shutil.rmtree(SAVED_PARSES, ignore_errors=True)
+                cold, floor = run_pair(workers, swap, cores[name], floors[name])
+                add(found.cold[name], cold)
+                add(found.cold_floor[name], floor)
+                warm, floor = run_pair(workers, swap, cores[name], floors[name])
+                add(found.core[name], warm)
+                add(found.floor[name], floor)
+                workers[0].send(notebooks[name])
+                add(found.whole[name], workers[0].receive()[0])
+    finally:
+        for worker in workers:
+            worker.close()
     return found
 
 
@@ -252,4 +362,7 @@ def bench_notebooks(repeats: int) -> None:
 
 
 if __name__ == "__main__":
-    bench_notebooks(int(sys.argv[1]) if len(sys.argv) > 1 else 3)
+    if sys.argv[1:] == ["--worker"]:
+        serve()
+    else:
+        bench_notebooks(int(sys.argv[1]) if len(sys.argv) > 1 else 5)

@@ -36,3 +36,58 @@ def test_the_table_prints_the_median_of_the_paired_ratios_and_the_targets(capsys
     assert f"{ANNOTATE_NAME}: 1.81 x (1.43-1.83; target >= 1.6): met" in printed
     # bare: 50/30, 50/30, 60/30 = 1.67, 1.67, 2.00
     assert f"{BARE_NAME}: 1.67 x (1.67-2.00)" in printed
+
+
+# --- the notebooks' benchmark (benchmarks/notebook_times.py): which runs make a pair ---------
+
+from notebook_times import Measured, Runs, run_pair  # noqa: E402
+
+
+class FakeWorker:
+    """Stands in for a benchmark worker: notes what it is asked to run and answers with the
+    seconds it was given for each notebook."""
+
+    def __init__(self, name: str, seconds: dict[str, list[float]]) -> None:
+        self.name, self.seconds, self.asked = name, seconds, []
+
+    def send(self, nb, times: int = 1) -> None:
+        self.asked.append((nb, times))
+
+    def receive(self) -> list[dict]:
+        nb, times = self.asked[-1]
+        return [{"seconds": s, "with_shutdown": s, "mib": 1.0, "stack": []}
+                for s in self.seconds[nb][:times]]
+
+
+def test_a_pair_runs_the_floor_twice_beside_the_core_path_and_compares_its_first_run():
+    first = FakeWorker("first", {"core": [3.0], "floor": [2.0, 2.5]})
+    second = FakeWorker("second", {"core": [3.3], "floor": [2.2, 2.4]})
+    core, floor = run_pair([first, second], False, "core", "floor")
+    assert (first.asked, second.asked) == ([("core", 1)], [("floor", 2)])
+    assert (core["seconds"], floor["seconds"]) == (3.0, 2.2)
+    core, floor = run_pair([first, second], True, "core", "floor")  # sides swapped
+    assert (first.asked[-1], second.asked[-1]) == (("floor", 2), ("core", 1))
+    assert (core["seconds"], floor["seconds"]) == (3.3, 2.0)
+
+
+def test_with_one_worker_the_pair_runs_one_after_the_other():
+    only = FakeWorker("only", {"core": [3.0], "floor": [2.0]})
+    core, floor = run_pair([only], False, "core", "floor")
+    assert only.asked == [("core", 1), ("floor", 1)]
+    assert (core["seconds"], floor["seconds"]) == (3.0, 2.0)
+
+
+def runs(*seconds: float) -> Runs:
+    return Runs(seconds=list(seconds), with_shutdown=list(seconds), mib=[1.0] * len(seconds))
+
+
+def test_warm_and_cold_runs_are_each_compared_with_the_floor_run_beside_them():
+    found = Measured(
+        core={"nb": runs(3.0, 3.3, 6.0)},  # the machine twice as slow in the third round
+        floor={"nb": runs(2.0, 2.2, 4.0)},
+        whole={"nb": runs(5.0)},
+        cold={"nb": runs(4.0, 4.4, 8.0)},
+        cold_floor={"nb": runs(2.0, 2.0, 4.0)},
+    )
+    assert found.ratio("nb") == 1.5  # 1.5, 1.5, 1.5
+    assert found.cold_ratio("nb") == 2.0  # 2.0, 2.2, 2.0 -> median 2.0
