@@ -39,6 +39,10 @@ ARTICLE_COLUMNS = [
 ]
 
 
+#: The fields of the lines table an article's row is made from.
+LINE_FIELDS = ["article_id", "line_no", "text", "start", "end", "action", "reason"]
+
+
 def article_metadata(lines: Iterable[dict]) -> dict[str, str | None]:
     """Source, byline, relative time and printed date from an article's metadata lines
     (rows of the lines table, each with its ``text`` and ``reason``).
@@ -99,10 +103,6 @@ def build_articles(
     table = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     table["headline_line"] = table["headline_line"].astype("Int64")
     return table
-
-
-#: The fields of the lines table an article's row is made from.
-LINE_FIELDS = ["article_id", "line_no", "text", "start", "end", "action", "reason"]
 
 
 def _article_row(
