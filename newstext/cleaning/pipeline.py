@@ -255,31 +255,30 @@ def _input_row(text: str, extracted: ExtractedPage | None) -> dict:
 
 
 def _main_run_rows(lines: pd.DataFrame) -> list[dict]:
-    fields = lines[["article_id", "action", "line_no", "words", "why"]].to_dict("records")
-    main = [line for line in fields if line["article_id"] == 1]
-    body = [line for line in main if line["action"] == "keep"]
-    if not body:
+    main = lines[lines["article_id"] == 1]
+    body = main[main["action"] == "keep"]
+    if body.empty:
         why = "no run of prose on the page: no main article"
         return [{"step": "main_run", "line_no": None, "action": "", "reason": "", "why": why}]
-    words = sum(int(line["words"]) for line in body)
-    numbers = [int(line["line_no"]) for line in body]
+    words = int(body["words"].sum())
     why = (
-        f"the main article is the largest run of prose: lines {min(numbers)} to "
-        f"{max(numbers)}, {len(body)} body lines, {words} words"
+        f"the main article is the largest run of prose: lines {int(body['line_no'].min())} to "
+        f"{int(body['line_no'].max())}, {len(body)} body lines, {words} words"
     )
     rows = [{"step": "main_run", "line_no": None, "action": "keep", "reason": "", "why": why}]
-    headline = [line for line in main if line["action"] == "headline"]
-    if not headline:
+    headline = main[main["action"] == "headline"]
+    if headline.empty:
         why = "no title-like line before the main run: the main article has no headline"
         rows.append({"step": "headline", "line_no": None, "action": "", "reason": "", "why": why})
     else:
+        row = headline.iloc[0]
         rows.append(
             {
                 "step": "headline",
-                "line_no": int(headline[0]["line_no"]),
+                "line_no": int(row["line_no"]),
                 "action": "headline",
                 "reason": "headline",
-                "why": headline[0]["why"],
+                "why": row["why"],
             }
         )
     return rows
