@@ -250,13 +250,25 @@ def serve() -> None:
         asked = json.loads(line)
         runs = Runs()
         for _ in range(asked["times"]):
-            run_once(nbformat.from_dict(asked["nb"]), folder, runs)
+            run_started_again_if_needed(nbformat.from_dict(asked["nb"]), folder, runs)
         done = [
             {"seconds": seconds, "with_shutdown": shutdown, "mib": mib, "stack": runs.stack}
             for seconds, shutdown, mib in zip(runs.seconds, runs.with_shutdown, runs.mib,
                                               strict=True)
         ]
         print(json.dumps(done), file=report, flush=True)
+
+
+def run_started_again_if_needed(nb: nbformat.NotebookNode, folder: Path, runs: Runs) -> None:
+    """:func:`run_once`, once more if the kernel dies before it answers. Two workers that
+    start kernels at the same moment can be given the same free port (jupyter_client picks
+    it before the kernel binds it, "Address already in use"); the failed start is not
+    counted."""
+    try:
+        run_once(nb, folder, runs)
+    except RuntimeError as error:  # "Kernel died before replying to kernel_info"
+        print(f"kernel failed to start ({error}); starting it again", file=sys.stderr)
+        run_once(nb, folder, runs)
 
 
 def add(runs: Runs, run: dict) -> None:

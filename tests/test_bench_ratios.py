@@ -3,6 +3,8 @@ runs whose ratios were worked out by hand."""
 
 import sys
 
+import pytest
+
 from newstext.core.paths import project_root
 
 sys.path.insert(0, str(project_root() / "benchmarks"))
@@ -40,6 +42,7 @@ def test_the_table_prints_the_median_of_the_paired_ratios_and_the_targets(capsys
 
 # --- the notebooks' benchmark (benchmarks/notebook_times.py): which runs make a pair ---------
 
+import notebook_times  # noqa: E402
 from notebook_times import Measured, Runs, run_pair  # noqa: E402
 
 
@@ -91,3 +94,30 @@ def test_warm_and_cold_runs_are_each_compared_with_the_floor_run_beside_them():
     )
     assert found.ratio("nb") == 1.5  # 1.5, 1.5, 1.5
     assert found.cold_ratio("nb") == 2.0  # 2.0, 2.2, 2.0 -> median 2.0
+
+
+def test_a_kernel_that_dies_at_start_is_started_once_more_and_only_the_good_run_counts(
+    monkeypatch, capsys
+):
+    attempts = []
+
+    def run_once(nb, folder, runs):
+        attempts.append(nb)
+        if len(attempts) == 1:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        runs.seconds.append(2.0)
+
+    monkeypatch.setattr(notebook_times, "run_once", run_once)
+    found = Runs()
+    notebook_times.run_started_again_if_needed("nb", None, found)
+    assert attempts == ["nb", "nb"] and found.seconds == [2.0]
+    assert "starting it again" in capsys.readouterr().err
+
+
+def test_a_kernel_that_dies_twice_stops_the_worker(monkeypatch):
+    def run_once(nb, folder, runs):
+        raise RuntimeError("Kernel died before replying to kernel_info")
+
+    monkeypatch.setattr(notebook_times, "run_once", run_once)
+    with pytest.raises(RuntimeError, match="Kernel died"):
+        notebook_times.run_started_again_if_needed("nb", None, Runs())
